@@ -1,0 +1,60 @@
+"""Built-in plugin: the six principles of the ASAN model, for every country.
+
+The texts live in ``asan_core/defaults/principles.yaml`` keyed by base language
+(``fa``, ``ps``); each country receives them under its own declared locales (``fa_AF``),
+so its data stays within the locales it declares. A country adapts, drops or adds
+principles with ``principle_changes`` in its own data.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from asan_core import hookimpl
+from asan_core.datafiles import YamlDocument
+from asan_core.model import Country, Principle, PrincipleChange
+from asan_core.problems import ProblemsError
+
+PRINCIPLES_FILE = Path(__file__).parent / "defaults" / "principles.yaml"
+
+
+@cache
+def core_principles() -> tuple[Principle, ...]:
+    """The six principles as shipped, keyed by base language."""
+    doc = YamlDocument(PRINCIPLES_FILE, plugin=__name__)
+    items = doc.data.get("principles", []) if isinstance(doc.data, dict) else []
+    principles = [doc.validate(Principle, ("principles", i)) for i in range(len(items))]
+    if doc.problems:
+        raise ProblemsError(doc.problems)
+    return tuple(p for p in principles if p is not None)
+
+
+def for_country(text: dict[str, str], country: Country) -> dict[str, str]:
+    """Re-key base-language text to the country's locales (``fa`` → ``fa_AF``); keep English."""
+    out: dict[str, str] = {}
+    for locale in country.locales:
+        language = locale.split("_")[0]
+        if locale in text:
+            out[locale] = text[locale]
+        elif language in text:
+            out[locale] = text[language]
+    out.setdefault("en", text["en"])
+    return out
+
+
+@hookimpl
+def asan_principles(country: Country) -> list[Principle | PrincipleChange]:
+    """The six principles, in the country's locales (English always kept as the fallback)."""
+    result: list[Principle | PrincipleChange] = []
+    for principle in core_principles():
+        localized = principle.model_copy(
+            update={
+                "name": for_country(principle.name, country),
+                "definition": for_country(principle.definition, country),
+            }
+        )
+        if principle.origin is not None:
+            localized.with_origin(principle.origin)
+        result.append(localized)
+    return result

@@ -1,0 +1,10 @@
+"""Afghanistan (Asan Khedmat): the first franchise of the ASAN one-stop-shop model.
+
+The country's facts are in ``data/*.yaml``; the Solar Hijri calendar with Afghan month
+names is in :mod:`asan_afghanistan.calendar`.
+"""
+
+from asan_afghanistan.plugin import AfghanistanPlugin
+
+plugin = AfghanistanPlugin.from_package(__name__)
+"""The object registered under the ``asan`` entry point."""
