@@ -118,7 +118,8 @@ class YamlDocument:
             self._index(node, ())
 
     def _index(self, node: yaml.Node, path: LinePath) -> None:
-        self.lines[path] = node.start_mark.line + 1
+        # A key's own line wins over the line its (block) value starts on.
+        self.lines.setdefault(path, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             seen: dict[str, int] = {}
             for key_node, value_node in node.value:
@@ -327,8 +328,7 @@ class CountryData:
     ) -> None:
         data = doc.data
         expected = (
-            "a mapping with 'country:' and sections such as 'services:' "
-            "(see docs/data-files.md)"
+            "a mapping with 'country:' and sections such as 'services:' (see docs/data-files.md)"
         )
         if not isinstance(data, dict):
             doc.problems.append(doc.problem((), f"expected {expected}"))

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any, TypeVar
 
-import pycountry
 from pydantic import BaseModel, ConfigDict
 
 from asan_core.model import (
@@ -32,6 +31,7 @@ from asan_core.model import (
     is_subdivision_of,
     pick_text,
 )
+from asan_core.model.iso import top_level_area
 from asan_core.plugins import PluginHost, get_plugin_manager
 from asan_core.problems import Problem, ProblemsError
 
@@ -143,7 +143,10 @@ class Franchise(BaseModel):
                 yield "cost", cost
 
 
-def _by_id(records: Sequence[Any], record_id: str) -> Any:
+Identified = TypeVar("Identified", Agency, Service, Centre, LegalResource)
+
+
+def _by_id(records: Sequence[Identified], record_id: str) -> Identified:
     for record in records:
         if record.id == record_id:
             return record
@@ -181,6 +184,7 @@ def find_country(host: PluginHost, query: str) -> tuple[Country, str]:
     """
     declared: dict[str, tuple[Country, str]] = {}
     problems: list[Problem] = []
+    duplicates: dict[str, list[Problem]] = {}
     for plugin, answer in host.call_each("asan_countries"):
         for country in answer or []:
             if not isinstance(country, Country):
@@ -192,16 +196,17 @@ def find_country(host: PluginHost, query: str) -> tuple[Country, str]:
                     )
                 )
                 continue
-            if country.origin is None:
-                country.with_origin(Origin(plugin=plugin))
+            _claim(country, plugin)
             if country.code in declared:
                 first = declared[country.code][0]
-                problems.append(
+                duplicates.setdefault(country.code, []).append(
                     problem_at(
                         country,
                         "code",
-                        f"country {country.code} is declared twice: by {first.origin and first.origin.describe()} and by {country.origin and country.origin.describe()}",
-                        hint="a country is owned by one plugin; the other may contribute records to it",
+                        f"country {country.code} is declared twice: by "
+                        f"{_describe(first)} and by {_describe(country)}",
+                        hint="a country is owned by one plugin; the other may contribute "
+                        "records to it",
                     )
                 )
                 continue
@@ -214,8 +219,8 @@ def find_country(host: PluginHost, query: str) -> tuple[Country, str]:
             if any(name.casefold() == folded for name in country.name.values()):
                 match = (country, plugin)
     if match is not None:
-        if problems and any(p.plugin == match[1] for p in problems):
-            raise ProblemsError(problems)
+        if match[0].code in duplicates:
+            raise ProblemsError(duplicates[match[0].code])
         return match
     known = ", ".join(sorted(declared)) or "none"
     hint = f"installed countries: {known}; 'asan countries' lists them"
@@ -225,6 +230,19 @@ def find_country(host: PluginHost, query: str) -> tuple[Country, str]:
     for failure in host.failures:
         problems.extend(failure.problems)
     raise ProblemsError([*problems, Problem(f"unknown country {query!r}", hint=hint)])
+
+
+def _claim(record: Record, plugin: str) -> None:
+    """Record that ``plugin`` (its registered name) contributed ``record``."""
+    origin = record.origin
+    if origin is None:
+        record.with_origin(Origin(plugin=plugin))
+    elif origin.plugin != plugin:
+        record.with_origin(origin.model_copy(update={"plugin": plugin}))
+
+
+def _describe(record: Record) -> str:
+    return record.origin.describe() if record.origin else "an unknown plugin"
 
 
 def resolve(country: str, host: PluginHost | None = None) -> Franchise:
@@ -263,8 +281,7 @@ def resolve(country: str, host: PluginHost | None = None) -> Franchise:
                         )
                     )
                     continue
-                if item.origin is None:
-                    item.with_origin(Origin(plugin=plugin))
+                _claim(item, plugin)
                 items.append(item)
             if plugin not in contributors:
                 contributors.append(plugin)
@@ -282,9 +299,7 @@ def resolve(country: str, host: PluginHost | None = None) -> Franchise:
         [r for r in collected["legal_resources"] if isinstance(r, LegalResource)], problems
     )
     coverage = [r for r in collected["coverage"] if isinstance(r, CoverageRecord)]
-    calendars = {
-        cal for _, answer in host.call_each("asan_calendars") for cal in (answer or [])
-    }
+    calendars = {cal for _, answer in host.call_each("asan_calendars") for cal in (answer or [])}
 
     checker = _CrossChecker(found, agencies, services, centres, legal, curriculum, principles)
     problems.extend(checker.run(coverage, calendars))
@@ -307,7 +322,7 @@ def resolve(country: str, host: PluginHost | None = None) -> Franchise:
     return Franchise(
         country=found,
         owner=owner,
-        contributors=tuple(contributors),
+        contributors=tuple(sorted(contributors, key=_registration_order(host))),
         principles=tuple(principles),
         principle_changes=tuple(principle_changes),
         agencies=tuple(agencies),
@@ -319,6 +334,11 @@ def resolve(country: str, host: PluginHost | None = None) -> Franchise:
         curriculum_changes=tuple(curriculum_changes),
         area_coverage=tuple(area_coverage),
     )
+
+
+def _registration_order(host: PluginHost) -> Any:
+    order = {name: i for i, name in enumerate(host.plugin_names())}
+    return lambda name: order.get(name, len(order))
 
 
 def _failure_problems(host: PluginHost, since: int) -> list[Problem]:
@@ -443,9 +463,7 @@ def _merge_curriculum(
         modules[module.id] = module
     for change in changes:
         if change.id not in modules:
-            problems.append(
-                problem_at(change, "id", f"there is no module {change.id!r} to drop")
-            )
+            problems.append(problem_at(change, "id", f"there is no module {change.id!r} to drop"))
             continue
         del modules[change.id]
     return list(modules.values()), changes
@@ -485,7 +503,9 @@ class _CrossChecker:
         self.principles = {p.id for p in principles}
         self.problems: list[Problem] = []
 
-    def _ref(self, record: Record, field: str, value: str, known: dict[str, Any], what: str) -> None:
+    def _ref(
+        self, record: Record, field: str, value: str, known: dict[str, Any], what: str
+    ) -> None:
         if value not in known:
             choices = ", ".join(sorted(known)) or "none yet"
             self.problems.append(
@@ -553,17 +573,24 @@ class _CrossChecker:
                 self._ref(record, "centre", record.centre, self.centres, "centre")
             if record.agency is not None:
                 self._ref(record, "agency", record.agency, self.agencies, "agency")
-                agency = self.agencies.get(record.agency)
-                if agency is not None and record.division is not None:
-                    divisions = {d.id: d for d in agency.divisions}
+                owner = self.agencies.get(record.agency)
+                if owner is not None and record.division is not None:
+                    divisions = {d.id: d for d in owner.divisions}
                     self._ref(record, "division", record.division, divisions, "division")
         for module in self.curriculum:
             for i, principle in enumerate(module.principles):
                 if principle not in self.principles:
                     self._ref(module, f"principles[{i}]", principle, {}, "principle")
-        for record in [country, *self.agencies.values(), *self.services.values(),
-                       *self.centres.values(), *self.legal.values(), *self.curriculum]:
-            self._locales(record, record, "")
+        checked: list[Record] = [
+            country,
+            *self.agencies.values(),
+            *self.services.values(),
+            *self.centres.values(),
+            *self.legal.values(),
+            *self.curriculum,
+        ]
+        for item in checked:
+            self._locales(item, item, "")
         return self.problems
 
     def _locales(self, record: Record, value: Any, path: str) -> None:
@@ -595,14 +622,14 @@ class _CrossChecker:
         for centre in self.centres.values():
             for area in (centre.area, *centre.serves_areas):
                 if area:
-                    centres.setdefault(_top_area(area), []).append(centre.id)
+                    centres.setdefault(top_level_area(area), []).append(centre.id)
         for agency in self.agencies.values():
             for division in agency.divisions:
                 served = areas if division.whole_country else division.areas
                 for area in served:
-                    divisions.setdefault(_top_area(area), []).append((agency.id, division.id))
+                    divisions.setdefault(top_level_area(area), []).append((agency.id, division.id))
         for record in coverage:
-            top = _top_area(record.area)
+            top = top_level_area(record.area)
             if record.centre:
                 centres.setdefault(top, []).append(record.centre)
             elif record.agency:
@@ -615,11 +642,3 @@ class _CrossChecker:
             )
             for area in areas
         ]
-
-
-def _top_area(area: str) -> str:
-    """The top-level subdivision an ISO 3166-2 code belongs to (AZ-BAB → AZ-NX)."""
-    sub = pycountry.subdivisions.get(code=area)
-    while sub is not None and sub.parent_code:
-        sub = pycountry.subdivisions.get(code=sub.parent_code)
-    return sub.code if sub is not None else area

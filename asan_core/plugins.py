@@ -8,6 +8,9 @@ Environment switches (read when the manager is built):
     load no entry points at all (tests register plugins by hand).
 ``ASAN_TRACE_PLUGINS=1``
     trace every hook call and its result to stderr.
+``ASAN_EXTRA_PLUGINS=module:attribute,...``
+    also register these objects (or modules) as plugins, without installing them: for
+    trying a plugin under development, and for tests.
 
 A plugin that fails to import is recorded in :attr:`PluginHost.failures` with its
 cause; the others still load.
@@ -86,9 +89,7 @@ class PluginHost:
         """Name, distribution, version and implemented hooks of every plugin."""
         result = []
         for name, plugin in self.manager.list_name_plugin():
-            hooks = sorted(
-                caller.name for caller in self.manager.get_hookcallers(plugin) or []
-            )
+            hooks = sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or [])
             dist = self.distributions.get(name)
             if name in DEFAULT_PLUGINS:
                 dist = ("asan-sdk", __version__)
@@ -169,9 +170,9 @@ def get_plugin_manager(extra_plugins: Sequence[ModuleType | object] = ()) -> Plu
         manager.register(importlib.import_module(module_name), name=module_name)
     if not _truthy("ASAN_DISABLE_PLUGIN_AUTOLOAD"):
         _load_entry_points(host, _env_list("ASAN_LOAD_PLUGINS"))
+    _load_extra_plugins(host, _env_list("ASAN_EXTRA_PLUGINS") or [])
     for plugin in extra_plugins:
-        name = getattr(plugin, "__name__", None) or repr(plugin)
-        manager.register(plugin, name=name)
+        _register(host, getattr(plugin, "__name__", None) or repr(plugin), plugin, dist=None)
     if _truthy("ASAN_TRACE_PLUGINS"):
         manager.trace.root.setwriter(sys.stderr.write)
         manager.enable_tracing()
@@ -189,6 +190,50 @@ def hookimpl_defaults(manager: pluggy.PluginManager, plugin: object) -> list[str
             if any(p.default is not inspect.Parameter.empty for p in signature.parameters.values()):
                 offenders.append(caller.name)
     return offenders
+
+
+def _load_extra_plugins(host: PluginHost, specs: list[str]) -> None:
+    for spec in specs:
+        module_name, _, attribute = spec.partition(":")
+        try:
+            plugin: Any = importlib.import_module(module_name)
+            if attribute:
+                plugin = getattr(plugin, attribute)
+        except Exception as exc:  # reported like a broken entry point
+            host.failures.append(
+                PluginFailure(
+                    plugin=spec,
+                    cause=f"{type(exc).__name__}: {exc} (from ASAN_EXTRA_PLUGINS)",
+                    traceback=traceback.format_exc(),
+                )
+            )
+            continue
+        _register(host, module_name, plugin, dist=None)
+
+
+def _register(
+    host: PluginHost, name: str, plugin: object, dist: metadata.Distribution | None
+) -> None:
+    if host.manager.is_registered(plugin):
+        return
+    try:
+        host.manager.register(plugin, name=name)
+    except (pluggy.PluginValidationError, ValueError) as exc:
+        host.failures.append(PluginFailure(plugin=name, cause=f"{type(exc).__name__}: {exc}"))
+        return
+    defaults = hookimpl_defaults(host.manager, plugin)
+    if defaults:
+        host.manager.unregister(plugin)
+        host.failures.append(
+            PluginFailure(
+                plugin=name,
+                cause=f"{defaults[0]} gives a parameter a default value; pluggy would "
+                "silently not pass the caller's value (pluggy #442): remove the default",
+            )
+        )
+        return
+    if dist is not None:
+        host.distributions[name] = (dist.name, dist.version)
 
 
 def _load_entry_points(host: PluginHost, only: list[str] | None) -> None:
@@ -213,28 +258,7 @@ def _load_entry_points(host: PluginHost, only: list[str] | None) -> None:
                 )
             )
             continue
-        if host.manager.is_registered(plugin):
-            continue
-        try:
-            host.manager.register(plugin, name=ep.name)
-        except (pluggy.PluginValidationError, ValueError) as exc:
-            host.failures.append(
-                PluginFailure(plugin=ep.name, cause=f"{type(exc).__name__}: {exc}")
-            )
-            continue
-        defaults = hookimpl_defaults(host.manager, plugin)
-        if defaults:
-            host.manager.unregister(plugin)
-            host.failures.append(
-                PluginFailure(
-                    plugin=ep.name,
-                    cause=f"{defaults[0]} gives a parameter a default value; pluggy would "
-                    "silently not pass the caller's value (pluggy #442): remove the default",
-                )
-            )
-            continue
-        if ep.dist is not None:
-            host.distributions[ep.name] = (ep.dist.name, ep.dist.version)
+        _register(host, ep.name, plugin, ep.dist)
     if only:
         missing = sorted(set(only) - seen)
         for name in missing:

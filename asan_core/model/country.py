@@ -6,17 +6,17 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any, Literal
 
-import pycountry
 from babel import Locale
 from babel.numbers import is_currency
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from asan_core.model.common import LocaleId, LocalizedText, Provenance, Sourced
-
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-"""Weekday names as written in data files, in Python's ``date.weekday()`` order."""
+from asan_core.model.iso import is_country_code, subdivision, subdivisions
 
 Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+"""Weekday names as written in data files, in Python's ``date.weekday()`` order."""
 
 
 class OperatingModel(StrEnum):
@@ -58,8 +58,8 @@ class WorkingWeek(BaseModel):
         while days[-1] != cldr.weekend_end:
             days.append((days[-1] + 1) % 7)
         return cls(
-            first_day=WEEKDAYS[cldr.first_week_day],  # type: ignore[arg-type]
-            weekend=tuple(WEEKDAYS[d] for d in days),  # type: ignore[arg-type]
+            first_day=WEEKDAYS[cldr.first_week_day],
+            weekend=tuple(WEEKDAYS[d] for d in days),
         )
 
     def is_weekend(self, day: dt.date) -> bool:
@@ -117,7 +117,7 @@ class Country(Sourced):
     @field_validator("code")
     @classmethod
     def _iso_3166_1(cls, value: str) -> str:
-        if pycountry.countries.get(alpha_2=value) is None or value != value.upper():
+        if not is_country_code(value):
             raise ValueError(
                 f"{value!r} is not an ISO 3166-1 alpha-2 country code (e.g. AZ, AF, UZ)"
             )
@@ -169,16 +169,12 @@ class Country(Sourced):
 
     def areas(self) -> list[str]:
         """ISO 3166-2 codes of the country's top-level subdivisions, sorted."""
-        return sorted(
-            s.code
-            for s in pycountry.subdivisions.get(country_code=self.code) or []
-            if s.parent_code is None
-        )
+        return sorted(s.code for s in subdivisions(self.code) if s.parent_code is None)
 
 
 def is_subdivision_of(area: str, country_code: str) -> bool:
     """True when ``area`` is an ISO 3166-2 code of ``country_code`` (any level)."""
-    sub = pycountry.subdivisions.get(code=area)
+    sub = subdivision(area)
     return sub is not None and sub.country_code == country_code
 
 

@@ -58,9 +58,9 @@ class Cost(Sourced):
 
     @model_validator(mode="after")
     def _period(self) -> Cost:
-        if self.effective_from and self.effective_until:
-            if self.effective_until < self.effective_from:
-                raise ValueError("effective_until is before effective_from")
+        start, end = self.effective_from, self.effective_until
+        if start and end and end < start:
+            raise ValueError("effective_until is before effective_from")
         return self
 
     def applies_on(self, day: dt.date) -> bool:

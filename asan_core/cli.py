@@ -1,0 +1,404 @@
+"""The ``asan`` command line: parse, call one function, print.
+
+Exit codes: 0 success; 1 findings (``check`` found errors, ``plugins`` found a broken
+plugin); 2 usage or input error (a bad option, an unknown country or locale, a data file
+that does not validate). User mistakes never print a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from asan_core import __version__
+from asan_core.conformance import CheckReport, Severity, collect_rules, run_checks
+from asan_core.franchise import Franchise, resolve
+from asan_core.listings import centres_json, country_json, plugins_json, services_json
+from asan_core.negotiation import negotiate_locale
+from asan_core.plugins import PluginHost, get_plugin_manager
+from asan_core.problems import Problem, ProblemsError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+app = typer.Typer(
+    name="asan",
+    help="Franchise a one-stop-shop public service centre (the ASAN model) to another country.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+PIPE_WIDTH = 200
+"""Width of tables written to a file or pipe, where nothing should wrap needlessly."""
+
+
+class _Consoles:
+    """Consoles made on use, so they see the current stdout/stderr (and whether a tty)."""
+
+    @property
+    def out(self) -> Console:
+        return Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+
+    @property
+    def err(self) -> Console:
+        return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+_consoles = _Consoles()
+
+T = TypeVar("T")
+
+CountryArg = Annotated[str, typer.Argument(help="ISO 3166-1 code (AF, AZ) or country name.")]
+LocaleOpt = Annotated[
+    str | None,
+    typer.Option("--locale", "-l", help="Locale to show (default: the country's default)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print stable JSON (docs/cli-json.md).")]
+
+
+def _fail(problems: list[Problem], code: int = EXIT_INPUT) -> NoReturn:
+    for problem in problems:
+        _consoles.err.print(f"[bold red]error:[/] {escape(problem.render())}")
+    count = len(problems)
+    if count > 1:
+        _consoles.err.print(f"{count} problems; fix them and run the command again.")
+    raise typer.Exit(code)
+
+
+def _host() -> PluginHost:
+    host = get_plugin_manager()
+    for failure in host.failures:
+        _consoles.err.print(f"[yellow]warning:[/] {escape(failure.render())}")
+    return host
+
+
+def _guard(action: Callable[[], T]) -> T:
+    try:
+        return action()
+    except ProblemsError as exc:
+        _fail(exc.problems)
+
+
+def _franchise(country: str, host: PluginHost) -> Franchise:
+    seen = len(host.failures)
+    franchise = _guard(lambda: resolve(country, host))
+    # Failures that did not affect this country (e.g. another plugin's broken
+    # asan_countries) are still worth a warning.
+    for failure in host.failures[seen:]:
+        _consoles.err.print(f"[yellow]warning:[/] {escape(failure.render())}")
+    return franchise
+
+
+def _locale(franchise: Franchise, locale: str | None) -> str:
+    if locale is None:
+        return franchise.country.primary_locale
+    return _guard(lambda: negotiate_locale(locale, franchise.country))
+
+
+def _print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        _consoles.out.print(f"asan-sdk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """Franchise a one-stop-shop public service centre (the ASAN model) to another country."""
+
+
+@app.command("plugins")
+def plugins_command(as_json: JsonOpt = False) -> None:
+    """List the installed plugins: distribution, version, hooks and countries.
+
+    Exits 1 when a plugin failed to load (it is listed under failures).
+    """
+    host = _host()
+    countries: dict[str, list[str]] = {}
+    for plugin, answer in host.call_each("asan_countries"):
+        countries[plugin] = sorted(c.code for c in answer or [] if hasattr(c, "code"))
+    data = plugins_json(host, countries)
+    if as_json:
+        _print_json(data)
+    else:
+        table = Table("plugin", "distribution", "version", "countries", "hooks")
+        for item in data["plugins"]:
+            table.add_row(
+                item["name"],
+                item["distribution"] or "",
+                item["version"] or "",
+                ", ".join(item["countries"]),
+                ", ".join(h.removeprefix("asan_") for h in item["hooks"]),
+            )
+        _consoles.out.print(table)
+    if host.failures:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("countries")
+def countries_command(as_json: JsonOpt = False) -> None:
+    """List the countries the installed plugins declare."""
+    host = _host()
+    entries = []
+    for plugin, answer in host.call_each("asan_countries"):
+        for country in answer or []:
+            entries.append(country_json(country, plugin))
+    _report_call_failures(host)
+    entries.sort(key=lambda e: e["code"])
+    if as_json:
+        _print_json({"version": 1, "countries": entries})
+        return
+    table = Table("code", "country", "brand", "locales", "currency", "calendar", "plugin")
+    for e in entries:
+        default = e["default_locale"]
+        table.add_row(
+            e["code"],
+            e["name"].get("en") or e["name"].get(default, ""),
+            e["brand"].get(default, ""),
+            ", ".join(e["locales"]),
+            e["currency"],
+            e["calendar"],
+            e["plugin"],
+        )
+    _consoles.out.print(table)
+
+
+def _report_call_failures(host: PluginHost) -> None:
+    problems: list[Problem] = []
+    for failure in host.failures:
+        if failure.hook is None:
+            continue  # already warned about at load time
+        problems.extend(failure.problems)
+        if not failure.problems:
+            problems.append(Problem(failure.render(), plugin=failure.plugin))
+    if problems:
+        _fail(problems)
+
+
+@app.command("services")
+def services_command(
+    country: CountryArg, locale: LocaleOpt = None, as_json: JsonOpt = False
+) -> None:
+    """List a country's services: title, agency, channels, time and fee, in one locale."""
+    host = _host()
+    franchise = _franchise(country, host)
+    loc = _locale(franchise, locale)
+    data = services_json(franchise, loc)
+    if as_json:
+        _print_json(data)
+        return
+    brand = franchise.text(franchise.country.brand, loc)
+    table = Table(
+        "id",
+        "service",
+        "agency",
+        "channels",
+        "days",
+        "fee",
+        title=f"{brand} — {franchise.text(franchise.country.name, loc)} ({loc})",
+    )
+    for s in data["services"]:
+        fee = ", ".join(f"{c['amount']} {c['currency']}" for c in s["costs"]) or "—"
+        marked = _marks(s["provenance"], any(c["provenance"]["illustrative"] for c in s["costs"]))
+        table.add_row(
+            s["id"] + marked,
+            s["title"],
+            s["agency"]["name"],
+            ", ".join(s["channels"]),
+            "—" if s["processing_days"] is None else str(s["processing_days"]),
+            fee,
+        )
+    _consoles.out.print(table)
+    _consoles.out.print(
+        f"{len(data['services'])} services. ⚑ = illustrative data, to be confirmed."
+    )
+
+
+def _marks(provenance: dict[str, Any], extra: bool = False) -> str:
+    illustrative = provenance["illustrative"] or provenance["illustrative_fields"] or extra
+    return " ⚑" if illustrative else ""
+
+
+@app.command("centres")
+def centres_command(
+    country: CountryArg, locale: LocaleOpt = None, as_json: JsonOpt = False
+) -> None:
+    """List a country's centres and mobile units, and who serves each area."""
+    host = _host()
+    franchise = _franchise(country, host)
+    loc = _locale(franchise, locale)
+    data = centres_json(franchise, loc)
+    if as_json:
+        _print_json(data)
+        return
+    table = Table("id", "kind", "centre", "city", "area", "services", "volunteers", "features")
+    for c in data["centres"]:
+        table.add_row(
+            c["id"] + _marks(c["provenance"]),
+            c["kind"],
+            c["name"],
+            c["city"] or "",
+            c["area"] or ", ".join(c["serves_areas"]),
+            str(len(c["services"])),
+            "" if c["volunteers"] is None else str(c["volunteers"]),
+            ", ".join(c["features"]),
+        )
+    _consoles.out.print(table)
+    by_centre = sum(1 for a in data["coverage"] if a["centres"])
+    fallback = len(data["coverage"]) - by_centre
+    _consoles.out.print(
+        f"{len(data['centres'])} centres and mobile units. Of {len(data['coverage'])} areas, "
+        f"{by_centre} are served by a centre and {fallback} by agency divisions (the fallback). "
+        "⚑ = illustrative data, to be confirmed."
+    )
+
+
+class CheckFormat(StrEnum):
+    """Output formats of ``asan check``."""
+
+    TEXT = "text"
+    JSON = "json"
+
+
+@app.command("check")
+def check_command(
+    country: CountryArg,
+    output_format: Annotated[
+        CheckFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = CheckFormat.TEXT,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+) -> None:
+    """Validate a country and run the conformance rules; exit 1 if any finding is an error.
+
+    Data that does not validate (a bad file, an unknown reference) exits 2 with every
+    problem located by plugin, file, line and field.
+    """
+    host = _host()
+    franchise = _franchise(country, host)
+    rules, problems = collect_rules(host)
+    if problems:
+        _fail(problems)
+    report = run_checks(franchise, rules)
+    if output_format is CheckFormat.JSON:
+        text = json.dumps(check_json(report, franchise), ensure_ascii=False, indent=2) + "\n"
+    else:
+        console = (
+            Console(record=True, width=100, highlight=False, file=_null())
+            if output
+            else _consoles.out
+        )
+        _print_check(report, franchise, console)
+        text = console.export_text() if output else ""
+    if output:
+        _write_atomically(output, text)
+        _consoles.out.print(f"wrote {output}")
+    elif output_format is CheckFormat.JSON:
+        sys.stdout.write(text)
+    if report.has_errors:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _null() -> Any:
+    import io
+
+    return io.StringIO()
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
+def check_json(report: CheckReport, franchise: Franchise) -> dict[str, Any]:
+    """``asan check --format json`` (documented in docs/cli-json.md)."""
+    return {
+        "version": 1,
+        "country": report.country,
+        "summary": {str(s): report.count(s) for s in Severity},
+        "illustrative": sum(1 for _, r in franchise.sourced_records() if r.provenance.illustrative),
+        "principles": [
+            {"id": p.id, "name": franchise.text(p.name, "en")} for p in franchise.principles
+        ],
+        "rules": [
+            {
+                "id": r.id,
+                "principle": r.principle,
+                "severity": str(r.severity),
+                "description": r.description,
+            }
+            for r in report.rules
+        ],
+        "findings": [f.as_json() for f in report.findings],
+    }
+
+
+SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+MAX_LISTED = 12
+
+
+def _print_check(report: CheckReport, franchise: Franchise, console: Console) -> None:
+    country = franchise.country
+    console.print(
+        f"[bold]{escape(franchise.text(country.name, 'en'))} ({country.code})[/] — "
+        f"{escape(franchise.text(country.brand, 'en'))}; plugin {franchise.owner}; "
+        f"{len(franchise.services)} services, {len(franchise.agencies)} agencies, "
+        f"{len(franchise.centres)} centres and mobile units"
+    )
+    names = {p.id: franchise.text(p.name, "en") for p in franchise.principles}
+    console.print("principles: " + ", ".join(names.values()))
+    by_principle: dict[str, list[Any]] = {}
+    for finding in report.findings:
+        by_principle.setdefault(finding.principle, []).append(finding)
+    for principle, findings in by_principle.items():
+        console.print(f"\n[bold]{escape(names.get(principle, principle))}[/]")
+        by_rule: dict[str, list[Any]] = {}
+        for finding in findings:
+            by_rule.setdefault(finding.rule, []).append(finding)
+        for rule_id, rule_findings in by_rule.items():
+            for finding in rule_findings[:MAX_LISTED]:
+                where = finding.location.location() if finding.location else ""
+                style = SEVERITY_STYLE[finding.severity]
+                console.print(
+                    f"  [{style}]{finding.severity}[/] {rule_id}: {escape(finding.message)}"
+                    + (f"\n      at {escape(where)}" if where else "")
+                )
+            hidden = len(rule_findings) - MAX_LISTED
+            if hidden > 0:
+                console.print(f"  … and {hidden} more {rule_id} (--format json lists all)")
+    console.print(
+        f"\n{report.count(Severity.ERROR)} errors, {report.count(Severity.WARNING)} warnings, "
+        f"{report.count(Severity.INFO)} notes."
+    )
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()
+
+
+if __name__ == "__main__":
+    main()

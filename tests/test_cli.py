@@ -1,0 +1,137 @@
+"""The ``asan`` command line, as a user runs it."""
+
+from __future__ import annotations
+
+import json
+
+from asan_core import __version__
+from tests.conftest import FixturePlugin, run_cli
+
+
+def test_version_prints_the_package_version() -> None:
+    result = run_cli("--version")
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"asan-sdk {__version__}"
+
+
+def test_plugins_json_lists_builtins_and_the_country_plugin(country_plugin: FixturePlugin) -> None:
+    result = run_cli("plugins", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["version"] == 1
+    names = [p["name"] for p in data["plugins"]]
+    assert names[:3] == [
+        "asan_core.default_principles",
+        "asan_core.default_calendar",
+        "asan_core.default_conformance",
+    ]
+    fixture = next(p for p in data["plugins"] if p["name"].startswith(country_plugin.name))
+    assert fixture["countries"] == ["UZ"]
+    assert "asan_services" in fixture["hooks"]
+    assert fixture["builtin"] is False
+    assert data["failures"] == []
+    builtin = data["plugins"][0]
+    assert (builtin["distribution"], builtin["version"]) == ("asan-sdk", __version__)
+
+
+def test_countries_lists_each_country_with_its_locales(country_plugin: FixturePlugin) -> None:
+    result = run_cli("countries", "--json")
+    assert result.exit_code == 0, result.output
+    (uz,) = json.loads(result.stdout)["countries"]
+    assert uz["code"] == "UZ"
+    assert uz["locales"] == ["uz", "ru", "en"]
+    assert uz["default_locale"] == "uz"
+    assert uz["working_week"] == {"first_day": "mon", "weekend": ["sat", "sun"]}
+    table = run_cli("countries")
+    assert "UZ" in table.stdout and "UZS" in table.stdout
+
+
+def test_services_show_text_in_the_requested_locale(country_plugin: FixturePlugin) -> None:
+    result = run_cli("services", "UZ", "--locale", "ru", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["locale"] == "ru"
+    card = data["services"][0]
+    assert card["title"] == "Удостоверение личности"
+    assert card["agency"] == {"id": "interior", "name": "Министерство внутренних дел"}
+    assert card["costs"][0]["amount"] == "0" and card["costs"][0]["free"] is True
+    assert card["legal_basis"][0]["title"] == "Акт о центрах"
+    assert card["provenance"]["illustrative"] is True
+    table = run_cli("services", "uz", "--locale", "ru")
+    assert "Удостоверение личности" in table.stdout
+    assert "⚑" in table.stdout
+
+
+def test_a_country_can_be_named_instead_of_coded(country_plugin: FixturePlugin) -> None:
+    result = run_cli("services", "Uzbekistan", "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["country"] == "UZ"
+
+
+def test_an_undeclared_locale_is_an_input_error_listing_the_locales(
+    country_plugin: FixturePlugin,
+) -> None:
+    result = run_cli("services", "UZ", "--locale", "fr")
+    assert result.exit_code == 2
+    assert "UZ does not publish in 'fr'" in result.stderr
+    assert "uz, ru, en" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_an_unknown_country_is_an_input_error_naming_the_installed_ones(
+    country_plugin: FixturePlugin,
+) -> None:
+    result = run_cli("check", "XX")
+    assert result.exit_code == 2
+    assert "unknown country 'XX'" in result.stderr
+    assert "installed countries: UZ" in result.stderr
+
+
+def test_centres_report_who_serves_every_area(country_plugin: FixturePlugin) -> None:
+    result = run_cli("centres", "UZ", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    (centre,) = data["centres"]
+    assert centre["services"] == ["id-card", "notary-copy"]
+    coverage = {a["area"]: a for a in data["coverage"]}
+    assert coverage["UZ-TK"]["centres"] == ["tashkent-1"]
+    assert coverage["UZ-SA"]["centres"] == []
+    assert coverage["UZ-SA"]["fallback"] == [
+        {"agency": "interior", "division": "district-departments"}
+    ]
+    assert len(coverage) == 14
+    text = run_cli("centres", "UZ")
+    assert "1 are served by a centre and 13 by agency divisions" in text.stdout
+
+
+def test_check_passes_a_valid_country_and_counts_illustrative_records(
+    country_plugin: FixturePlugin,
+) -> None:
+    result = run_cli("check", "UZ", "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["summary"]["error"] == 0
+    assert report["illustrative"] > 0
+    honesty = [f for f in report["findings"] if f["rule"] == "honesty.illustrative"]
+    assert honesty[0]["message"].startswith(f"{report['illustrative']} of ")
+    assert [p["id"] for p in report["principles"]] == [
+        "efficiency",
+        "transparency",
+        "politeness",
+        "responsibility",
+        "ethics",
+        "comfort",
+    ]
+
+
+def test_check_text_report_can_be_written_to_a_file(
+    country_plugin: FixturePlugin, tmp_path: object
+) -> None:
+    from pathlib import Path
+
+    target = Path(str(tmp_path)) / "reports" / "uz.txt"
+    result = run_cli("check", "UZ", "--output", str(target))
+    assert result.exit_code == 0, result.output
+    text = target.read_text(encoding="utf-8")
+    assert "Uzbekistan (UZ)" in text
+    assert "honesty.illustrative" in text
