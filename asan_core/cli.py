@@ -22,10 +22,13 @@ from rich.table import Table
 from asan_core import __version__
 from asan_core.conformance import CheckReport, Severity, collect_rules, run_checks
 from asan_core.franchise import Franchise, resolve
+from asan_core.i18n_tools import Project, compile_catalogs, coverage, extract, update
 from asan_core.listings import centres_json, country_json, plugins_json, services_json
+from asan_core.model.common import check_locale_identifier
 from asan_core.negotiation import negotiate_locale
 from asan_core.plugins import PluginHost, get_plugin_manager
-from asan_core.problems import Problem, ProblemsError
+from asan_core.problems import Problem, ProblemsError, display_path
+from asan_core.rendering import LocaleContext
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -339,7 +342,12 @@ def check_json(report: CheckReport, franchise: Franchise) -> dict[str, Any]:
         "version": 1,
         "country": report.country,
         "summary": {str(s): report.count(s) for s in Severity},
-        "illustrative": sum(1 for _, r in franchise.sourced_records() if r.provenance.illustrative),
+        "illustrative": sum(
+            1 for item in franchise.sourced_records() if item.record.provenance.illustrative
+        ),
+        "illustrative_fields": sum(
+            1 for item in franchise.sourced_records() if item.record.provenance.illustrative_fields
+        ),
         "principles": [
             {"id": p.id, "name": franchise.text(p.name, "en")} for p in franchise.principles
         ],
@@ -393,6 +401,110 @@ def _print_check(report: CheckReport, franchise: Franchise, console: Console) ->
         f"\n{report.count(Severity.ERROR)} errors, {report.count(Severity.WARNING)} warnings, "
         f"{report.count(Severity.INFO)} notes."
     )
+
+
+i18n_app = typer.Typer(
+    help="The translation workflow: extract, update, compile, stats.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(i18n_app, name="i18n")
+
+ProjectOpt = Annotated[
+    Path,
+    typer.Option(
+        "--project",
+        "-p",
+        help="The asan-sdk checkout (default: here) or a plugin folder, e.g. plugins/afghanistan.",
+    ),
+]
+
+
+def _project(folder: Path) -> Project:
+    return _guard(lambda: Project.at(folder))
+
+
+@i18n_app.command("extract")
+def i18n_extract(project: ProjectOpt = Path(".")) -> None:
+    """Collect every translatable string into <locales>/messages.pot."""
+    proj = _project(project)
+    catalog = _guard(lambda: extract(proj))
+    _consoles.out.print(f"wrote {display_path(proj.template)}: {len(catalog)} strings")
+
+
+@i18n_app.command("update")
+def i18n_update(
+    project: ProjectOpt = Path("."),
+    locale: Annotated[
+        list[str] | None,
+        typer.Option("--locale", "-l", help="Also start a catalog for this locale."),
+    ] = None,
+) -> None:
+    """Merge messages.pot into every catalog (and start new ones with --locale)."""
+    proj = _project(project)
+    new = _guard(lambda: [_babel_locale(loc) for loc in locale or []])
+    for path in _guard(lambda: update(proj, new)):
+        _consoles.out.print(f"updated {display_path(path)}")
+
+
+def _babel_locale(value: str) -> str:
+    try:
+        return check_locale_identifier(value)
+    except ValueError as exc:
+        raise ProblemsError([Problem(str(exc), field="--locale")]) from exc
+
+
+@i18n_app.command("compile")
+def i18n_compile(project: ProjectOpt = Path(".")) -> None:
+    """Compile every catalog to .mo (incomplete plurals left out, python-babel #697)."""
+    proj = _project(project)
+    for path in _guard(lambda: compile_catalogs(proj)):
+        _consoles.out.print(f"compiled {display_path(path)}")
+
+
+@i18n_app.command("stats")
+def i18n_stats(
+    country: CountryArg,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 unless every locale is at 100%.")
+    ] = False,
+    as_json: JsonOpt = False,
+) -> None:
+    """Per locale: translated/total catalog strings and data texts, and what is missing."""
+    host = _host()
+    franchise = _franchise(country, host)
+    context = LocaleContext(franchise, franchise.country.primary_locale, host)
+    reports = _guard(lambda: coverage(franchise, context.plugin_catalogs))
+    if as_json:
+        _print_json(
+            {
+                "version": 1,
+                "country": franchise.country.code,
+                "locales": [r.as_json() for r in reports],
+            }
+        )
+    else:
+        table = Table("locale", "catalog strings", "data texts", "status")
+        for r in reports:
+            table.add_row(
+                r.locale,
+                f"{r.catalog_translated}/{r.catalog_total}",
+                f"{r.data_translated}/{r.data_total}",
+                "complete" if r.complete else "missing translations",
+            )
+        _consoles.out.print(table)
+        for r in reports:
+            missing = [*r.catalog_missing, *r.data_missing]
+            if missing:
+                _consoles.out.print(f"\n[bold]{r.locale}[/]: {len(missing)} missing")
+                for item in missing[:MAX_LISTED]:
+                    _consoles.out.print(f"  {escape(item)}")
+                if len(missing) > MAX_LISTED:
+                    _consoles.out.print(
+                        f"  … and {len(missing) - MAX_LISTED} more (--json lists all)"
+                    )
+    if strict and not all(r.complete for r in reports):
+        raise typer.Exit(EXIT_FINDINGS)
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ import difflib
 import types
 import typing
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -259,6 +260,30 @@ def _inner_model(annotation: Any) -> Any:
     return annotation
 
 
+@dataclass
+class _Loaded:
+    """A plugin's data files, read once: records, and problems by country."""
+
+    countries: list[Country] = field(default_factory=list)
+    records: dict[tuple[str, str], list[Record]] = field(default_factory=dict)
+    problems: dict[str | None, list[Problem]] = field(default_factory=dict)
+    country_file_problems: list[Problem] = field(default_factory=list)
+
+    def problems_for(self, code: str | None) -> list[Problem]:
+        return list(self.problems.get(code, []))
+
+
+def _file_country(data: Any) -> tuple[str | None, bool]:
+    """The country a file is about (None when it cannot be told), and whether it declares it."""
+    if not isinstance(data, dict):
+        return None, False
+    value = data.get("country")
+    if isinstance(value, dict):
+        code = value.get("code")
+        return (code if isinstance(code, str) else None), True
+    return (value if isinstance(value, str) else None), False
+
+
 class CountryData:
     """The data files of one plugin, loaded once, on first use.
 
@@ -270,8 +295,8 @@ class CountryData:
         def asan_services(country):
             return DATA.records("services", country)
 
-    Any problem in any file raises :class:`~asan_core.problems.ProblemsError` listing all
-    of them; the franchise reports them with the plugin's name.
+    Problems raise :class:`~asan_core.problems.ProblemsError` listing all of them, for the
+    country they concern only; the franchise reports them with the plugin's name.
     """
 
     def __init__(self, data_dir: Path, plugin: str, package_dir: Path | None = None) -> None:
@@ -286,39 +311,65 @@ class CountryData:
         return cls(root / folder, plugin=package, package_dir=root)
 
     def countries(self) -> list[Country]:
-        """The countries declared by this plugin's country files."""
-        return list(self._loaded[0])
+        """The countries declared by this plugin's country files.
+
+        Raises ProblemsError for problems in country files (or in files whose country
+        cannot be told); problems in another country's records do not stop this.
+        """
+        loaded = self._loaded
+        problems = loaded.problems_for(None) + loaded.country_file_problems
+        if problems:
+            raise ProblemsError(problems)
+        return list(loaded.countries)
 
     def records(self, section: str, country: Country | str) -> list[Any]:
-        """Records of ``section`` contributed to ``country`` (a Country or its code)."""
+        """Records of ``section`` contributed to ``country`` (a Country or its code).
+
+        Raises ProblemsError for problems in files of this country (or of no known
+        country): a mistake in one country's files never stops another country.
+        """
         if section not in SECTIONS:
             raise KeyError(f"unknown section {section!r}; sections: {', '.join(SECTIONS)}")
         code = country if isinstance(country, str) else country.code
-        return list(self._loaded[1].get((code, section), []))
-
-    @cached_property
-    def _loaded(self) -> tuple[list[Country], dict[tuple[str, str], list[Record]]]:
-        countries: list[Country] = []
-        records: dict[tuple[str, str], list[Record]] = {}
-        problems: list[Problem] = []
-        if not self.data_dir.is_dir():
-            raise ProblemsError(
-                [
-                    Problem(
-                        f"the data folder {self.data_dir} does not exist",
-                        plugin=self.plugin,
-                        hint="create it with a country file (country.yaml)",
-                    )
-                ]
-            )
-        for path in sorted(self.data_dir.glob("*.yaml")) + sorted(self.data_dir.glob("*.yml")):
-            doc = YamlDocument(path, self.plugin)
-            if not doc.problems:
-                self._read(doc, countries, records)
-            problems.extend(doc.problems)
+        loaded = self._loaded
+        problems = loaded.problems_for(None) + loaded.problems_for(code)
         if problems:
             raise ProblemsError(problems)
-        return countries, records
+        return list(loaded.records.get((code, section), []))
+
+    def country_codes(self) -> set[str]:
+        """Codes of the countries this plugin declares or contributes to."""
+        loaded = self._loaded
+        return (
+            {c.code for c in loaded.countries}
+            | {code for code, _ in loaded.records}
+            | {code for code in loaded.problems if code}
+        )
+
+    @cached_property
+    def _loaded(self) -> _Loaded:
+        loaded = _Loaded()
+        if not self.data_dir.is_dir():
+            loaded.problems[None] = [
+                Problem(
+                    f"the data folder {self.data_dir} does not exist",
+                    plugin=self.plugin,
+                    hint="create it with a country file (country.yaml)",
+                )
+            ]
+            return loaded
+        for path in sorted(self.data_dir.glob("*.yaml")) + sorted(self.data_dir.glob("*.yml")):
+            doc = YamlDocument(path, self.plugin)
+            code: str | None = None
+            is_country_file = False
+            if not doc.problems:
+                code, is_country_file = _file_country(doc.data)
+                self._read(doc, loaded.countries, loaded.records)
+            if doc.problems:
+                if is_country_file:
+                    loaded.country_file_problems.extend(doc.problems)
+                loaded.problems.setdefault(code, []).extend(doc.problems)
+        return loaded
 
     def _read(
         self,
@@ -418,9 +469,7 @@ class DataPlugin:
 
     def serves(self, country: Country) -> bool:
         """True when this plugin declares ``country`` or contributes records to it."""
-        codes = {c.code for c in self.data.countries()}
-        codes.update(code for code, _ in self.data._loaded[1])
-        return country.code in codes
+        return country.code in self.data.country_codes()
 
     def _folder(self, name: str, country: Country) -> list[Path]:
         folder = self.data.package_dir / name

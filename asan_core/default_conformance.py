@@ -8,35 +8,35 @@ principles, and text in every declared language.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
-
-from pydantic import BaseModel
 
 from asan_core import hookimpl
 from asan_core.conformance import ConformanceRule, Finding, Severity
-from asan_core.franchise import Franchise, problem_at, record_label
-from asan_core.model import Record
+from asan_core.franchise import Franchise, SourcedItem, problem_at, record_label
+from asan_core.model import Record, localized_fields
+from asan_core.problems import Problem
 
 
 def _illustrative(franchise: Franchise) -> Iterator[Finding]:
-    records = list(franchise.sourced_records())
-    marked = [(kind, r) for kind, r in records if r.provenance.illustrative]
+    items = list(franchise.sourced_records())
+    whole = [i for i in items if i.record.provenance.illustrative]
+    partly = [i for i in items if i.record.provenance.illustrative_fields]
     yield ILLUSTRATIVE.finding(
-        f"{len(marked)} of {len(records)} records of {franchise.country.code} are "
-        "illustrative and must be confirmed by the partner government before publication",
+        f"{len(whole)} of {len(items)} records of {franchise.country.code} are illustrative, "
+        f"and {len(partly)} more have illustrative fields: all must be confirmed by the "
+        "partner government before publication",
         problem_at(franchise.country, None, ""),
     )
-    for kind, record in marked:
-        note = f" ({record.provenance.note})" if record.provenance.note else ""
-        yield ILLUSTRATIVE.finding(
-            f"{kind} {_record_name(record)} is illustrative{note}",
-            problem_at(record, "provenance", ""),
-        )
+    for item in whole:
+        note = f" ({item.record.provenance.note})" if item.record.provenance.note else ""
+        yield ILLUSTRATIVE.finding(f"{item.name} is illustrative{note}", _at(item))
+    for item in partly:
+        fields = ", ".join(item.record.provenance.illustrative_fields)
+        yield ILLUSTRATIVE.finding(f"{item.name}: {fields} illustrative", _at(item))
 
 
-def _record_name(record: Record) -> str:
-    label = record_label(record)
-    return label.split(" ", 1)[1] if " " in label else ""
+def _at(item: SourcedItem) -> Problem:
+    field = f"{item.field}.provenance" if item.field else "provenance"
+    return problem_at(item.holder, field, "")
 
 
 def _principle_changes(franchise: Franchise) -> Iterator[Finding]:
@@ -63,26 +63,13 @@ def _missing_locales(franchise: Franchise) -> Iterator[Finding]:
         *franchise.legal_resources,
     ]
     for record in records:
-        for path, text in _texts(record, ""):
+        for path, text in localized_fields(record):
             missing = [loc for loc in declared if loc not in text]
             if missing:
                 yield UNTRANSLATED.finding(
                     f"{record_label(record)}: {path} has no text in {', '.join(missing)}",
                     problem_at(record, path, ""),
                 )
-
-
-def _texts(value: Any, path: str) -> Iterator[tuple[str, dict[str, str]]]:
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            if name == "provenance":
-                continue
-            yield from _texts(getattr(value, name), f"{path}.{name}" if path else name)
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from _texts(item, f"{path}[{i}]")
-    elif isinstance(value, dict):
-        yield path, value
 
 
 ILLUSTRATIVE = ConformanceRule(

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from asan_core import hookimpl
+from asan_core.core_texts import for_country
 from asan_core.datafiles import YamlDocument
 from asan_core.model import Country, Principle, PrincipleChange
 from asan_core.problems import ProblemsError
@@ -30,31 +31,7 @@ def core_principles() -> tuple[Principle, ...]:
     return tuple(p for p in principles if p is not None)
 
 
-def for_country(text: dict[str, str], country: Country) -> dict[str, str]:
-    """Re-key base-language text to the country's locales (``fa`` → ``fa_AF``); keep English."""
-    out: dict[str, str] = {}
-    for locale in country.locales:
-        language = locale.split("_")[0]
-        if locale in text:
-            out[locale] = text[locale]
-        elif language in text:
-            out[locale] = text[language]
-    out.setdefault("en", text["en"])
-    return out
-
-
 @hookimpl
 def asan_principles(country: Country) -> list[Principle | PrincipleChange]:
     """The six principles, in the country's locales (English always kept as the fallback)."""
-    result: list[Principle | PrincipleChange] = []
-    for principle in core_principles():
-        localized = principle.model_copy(
-            update={
-                "name": for_country(principle.name, country),
-                "definition": for_country(principle.definition, country),
-            }
-        )
-        if principle.origin is not None:
-            localized.with_origin(principle.origin)
-        result.append(localized)
-    return result
+    return [for_country(principle, country) for principle in core_principles()]

@@ -29,6 +29,7 @@ from asan_core.model import (
     Service,
     Sourced,
     is_subdivision_of,
+    localized_fields,
     pick_text,
 )
 from asan_core.model.iso import top_level_area
@@ -120,27 +121,60 @@ class Franchise(BaseModel):
             return tuple(s for s in self.services if channel in s.channels)
         return tuple(self.service(sid) for sid in centre.services)
 
-    def sourced_records(self) -> Iterator[tuple[str, Sourced]]:
-        """Every record that carries provenance, with its kind (for honesty counts)."""
-        yield "country", self.country
-        for holiday in self.country.holidays:
-            yield "holiday", holiday
-        if self.country.partnership:
-            yield "partnership", self.country.partnership
-        for kind, records in (
-            ("principle", self.principles),
-            ("agency", self.agencies),
-            ("service", self.services),
-            ("centre", self.centres),
-            ("coverage", self.coverage),
-            ("legal_resource", self.legal_resources),
-            ("curriculum_module", self.curriculum),
-        ):
-            for record in records:
-                yield kind, record
-        for service in self.services:
-            for cost in service.costs:
-                yield "cost", cost
+    def sourced_records(self) -> Iterator[SourcedItem]:
+        """Every record that carries provenance (for honesty counts), located.
+
+        Nested records (a service's costs, the country's holidays and partnership) are
+        located through the record that holds them.
+        """
+        yield from _sourced_items(
+            [
+                self.country,
+                *self.principles,
+                *self.agencies,
+                *self.services,
+                *self.centres,
+                *self.coverage,
+                *self.legal_resources,
+                *self.curriculum,
+            ]
+        )
+
+
+class SourcedItem(BaseModel):
+    """A record with provenance, and where to point for it."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    kind: str
+    record: Sourced
+    holder: Record
+    """The top-level record that holds it (itself, for top-level records)."""
+    field: str | None = None
+    """Its path in ``holder`` (``costs[0]``), None for a top-level record."""
+
+    @property
+    def name(self) -> str:
+        """``service 'id-card'`` or ``service 'id-card' costs[0]``."""
+        label = record_label(self.holder)
+        return f"{label} {self.field}" if self.field else label
+
+
+def _sourced_items(records: Sequence[Record]) -> Iterator[SourcedItem]:
+    for record in records:
+        if isinstance(record, Sourced):
+            yield SourcedItem(kind=_kind(record), record=record, holder=record)
+        for name in type(record).model_fields:
+            value = getattr(record, name)
+            values = value if isinstance(value, tuple) else (value,)
+            for index, item in enumerate(values):
+                if isinstance(item, Sourced) and item is not record:
+                    where = f"{name}[{index}]" if isinstance(value, tuple) else name
+                    yield SourcedItem(kind=_kind(item), record=item, holder=record, field=where)
+
+
+def _kind(record: Record) -> str:
+    return type(record).__name__.lower()
 
 
 Identified = TypeVar("Identified", Agency, Service, Centre, LegalResource)
@@ -590,20 +624,30 @@ class _CrossChecker:
             *self.curriculum,
         ]
         for item in checked:
-            self._locales(item, item, "")
+            self._locales(item)
+        for sourced in _sourced_items([*checked, *coverage]):
+            self._illustrative_fields(sourced)
         return self.problems
 
-    def _locales(self, record: Record, value: Any, path: str) -> None:
+    def _illustrative_fields(self, item: SourcedItem) -> None:
+        fields = type(item.record).model_fields
+        for name in item.record.provenance.illustrative_fields:
+            if name not in fields or name == "provenance":
+                where = f"{item.field}.provenance" if item.field else "provenance"
+                self.problems.append(
+                    problem_at(
+                        item.holder,
+                        f"{where}.illustrative_fields",
+                        f"{name!r} is not a field of {item.kind}; a misspelt name would hide "
+                        "an illustrative mark",
+                        hint=f"fields: {', '.join(f for f in fields if f != 'provenance')}",
+                    )
+                )
+
+    def _locales(self, record: Record) -> None:
         declared = self.country.locales
-        if isinstance(value, BaseModel):
-            for name in type(value).model_fields:
-                sub = f"{path}.{name}" if path else name
-                self._locales(record, getattr(value, name), sub)
-        elif isinstance(value, tuple):
-            for i, item in enumerate(value):
-                self._locales(record, item, f"{path}[{i}]")
-        elif isinstance(value, dict):
-            for key in value:
+        for path, text in localized_fields(record):
+            for key in text:
                 if key not in declared and key != FALLBACK_LOCALE:
                     self.problems.append(
                         problem_at(

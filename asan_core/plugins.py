@@ -38,6 +38,7 @@ ENTRY_POINT_GROUP = "asan"
 
 DEFAULT_PLUGINS = (
     "asan_core.default_principles",
+    "asan_core.default_curriculum",
     "asan_core.default_calendar",
     "asan_core.default_conformance",
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from asan_core import __version__
+from asan_core.plugins import DEFAULT_PLUGINS
 from tests.conftest import FixturePlugin, run_cli
 
 
@@ -20,11 +21,7 @@ def test_plugins_json_lists_builtins_and_the_country_plugin(country_plugin: Fixt
     data = json.loads(result.stdout)
     assert data["version"] == 1
     names = [p["name"] for p in data["plugins"]]
-    assert names[:3] == [
-        "asan_core.default_principles",
-        "asan_core.default_calendar",
-        "asan_core.default_conformance",
-    ]
+    assert names[: len(DEFAULT_PLUGINS)] == list(DEFAULT_PLUGINS)
     fixture = next(p for p in data["plugins"] if p["name"].startswith(country_plugin.name))
     assert fixture["countries"] == ["UZ"]
     assert "asan_services" in fixture["hooks"]

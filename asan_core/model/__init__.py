@@ -23,6 +23,7 @@ from asan_core.model.common import (
     RecordId,
     Sourced,
     locale_chain,
+    localized_fields,
     pick_text,
 )
 from asan_core.model.country import (
@@ -87,5 +88,6 @@ __all__ = [
     "WorkingWeek",
     "is_subdivision_of",
     "locale_chain",
+    "localized_fields",
     "pick_text",
 ]

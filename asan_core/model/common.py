@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Annotated, Any
 
 from babel import Locale, UnknownLocaleError
@@ -177,3 +178,21 @@ class Sourced(Record):
     """A record that carries provenance (every top-level record does)."""
 
     provenance: Provenance = Field(description="A source, or illustrative: true.")
+
+
+def localized_fields(value: Any, path: str = "") -> Iterator[tuple[str, dict[str, str]]]:
+    """Every localized text below ``value`` with its field path (``evidence[0].name``).
+
+    Provenance is skipped (it is about the data, not shown to citizens).
+    """
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            if name != "provenance":
+                yield from localized_fields(
+                    getattr(value, name), f"{path}.{name}" if path else name
+                )
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from localized_fields(item, f"{path}[{i}]")
+    elif isinstance(value, dict):
+        yield path, value

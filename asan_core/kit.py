@@ -1,0 +1,345 @@
+"""The deployment kit: everything a partner needs to open a centre, in its languages.
+
+``build_kit`` renders, for each locale, a static site (home, citizen charter with a page per
+service and an offline search, centres, principles), the role handbooks (web and printable),
+signage (principles poster, a desk sign per agency), plus ``catalogue.json`` and
+``manifest.json``. Guarantees:
+
+- **atomic** — the kit is built in a temporary folder beside the target and swapped in at
+  the end; a failure or Ctrl-C leaves the previous kit as it was;
+- **reproducible** — the same inputs give byte-identical files (no timestamps, sorted JSON);
+  ``SOURCE_DATE_EPOCH``, when set, is recorded in the manifest as the build date;
+- **honest** — conformance errors stop the build unless forced; ``strict`` fails when any
+  string shown in a locale fell back to another language; illustrative data is marked.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from asan_core import __version__
+from asan_core.conformance import Severity, collect_rules, run_checks
+from asan_core.franchise import Franchise
+from asan_core.listings import services_json
+from asan_core.model import Agency, CurriculumModule, Role, Service
+from asan_core.plugins import PluginHost
+from asan_core.problems import Problem, ProblemsError
+from asan_core.rendering import LocaleContext, make_environment
+from asan_core.resources import templates_dir
+
+ROLES = (Role.VOLUNTEER, Role.FRONT_DESK, Role.AGENCY_OFFICER, Role.CENTRE_MANAGER, Role.TRAINER)
+SERVICE_CARD_ROLES = frozenset({Role.FRONT_DESK, Role.AGENCY_OFFICER, Role.TRAINER})
+"""Roles whose handbook carries a service card for every service."""
+
+_markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+def markdown(text: str) -> Markup:
+    """CommonMark to HTML with raw HTML disabled: data and translations stay text."""
+    return Markup(_markdown.render(text))
+
+
+@dataclass
+class KitReport:
+    """What a build produced."""
+
+    out: Path
+    locales: list[str]
+    files: int
+    bytes: int
+    fallbacks: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per locale: source string → the locale it was shown in instead."""
+
+
+class _Writer:
+    """Writes files under the temporary kit folder and remembers them for the manifest."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.files: dict[str, bytes] = {}
+
+    def write(self, relative: str, content: str | bytes) -> None:
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        self.files[relative] = data
+
+
+def _language_name(locale: str) -> str:
+    parsed = Locale.parse(locale)
+    # CLDR names Afghan Persian "دری" under fa_AF; elsewhere the language's own name.
+    return str(parsed.languages.get(locale) or parsed.get_display_name(locale) or locale)
+
+
+def build_kit(
+    franchise: Franchise,
+    host: PluginHost,
+    out: Path,
+    locales: list[str] | None = None,
+    strict: bool = False,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> KitReport:
+    """Build the kit for ``franchise`` into ``out`` (atomically).
+
+    :param locales: the locales to build (the country's, by default).
+    :param strict: fail when any string shown in a locale fell back to another language.
+    :param force: build even when the conformance check reports errors.
+    :param progress: called with a short description of each step.
+    :raises ProblemsError: conformance errors (unless ``force``), strict fallbacks, or a
+        target that exists and is not a kit.
+    """
+    chosen = list(locales or franchise.country.locales)
+    step = progress or (lambda _: None)
+    out = out.resolve()
+    if out.exists() and not (out / "manifest.json").is_file() and any(out.iterdir()):
+        raise ProblemsError(
+            [
+                Problem(
+                    f"{out} exists and is not a kit (it has no manifest.json); "
+                    "refusing to replace it",
+                    hint="choose another --out folder, or empty this one",
+                )
+            ]
+        )
+    rules, problems = collect_rules(host)
+    if problems:
+        raise ProblemsError(problems)
+    report = run_checks(franchise, rules)
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    if errors and not force:
+        raise ProblemsError(
+            [
+                Problem(
+                    f"conformance error {f.rule}: {f.message}",
+                    plugin=f.location.plugin if f.location else None,
+                    file=f.location.file if f.location else None,
+                    line=f.location.line if f.location else None,
+                    field=f.location.field if f.location else None,
+                    hint=(f.hint or "") + " (or build anyway with --force)",
+                )
+                for f in errors
+            ]
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        writer = _Writer(staging)
+        fallbacks: dict[str, dict[str, str]] = {}
+        for locale in chosen:
+            step(f"rendering {locale}")
+            fallbacks[locale] = _render_locale(franchise, host, locale, chosen, writer)
+        if strict:
+            shown = {loc: fb for loc, fb in fallbacks.items() if fb}
+            if shown:
+                raise ProblemsError(
+                    [
+                        Problem(
+                            f"{len(fb)} string(s) shown in {loc} fell back to another language, "
+                            f"e.g. {next(iter(fb))!r} ({next(iter(fb.values()))})",
+                            hint=f"translate them (asan i18n stats {franchise.country.code}), "
+                            "or build without --strict",
+                        )
+                        for loc, fb in shown.items()
+                    ]
+                )
+        step("writing assets, catalogue and manifest")
+        _write_shared(franchise, host, chosen, writer)
+        _write_manifest(franchise, host, chosen, writer)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    total = sum(len(d) for d in writer.files.values())
+    return KitReport(out, chosen, len(writer.files) + 1, total, fallbacks)
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Replace ``out`` by ``staging`` with renames only (same folder, same filesystem)."""
+    if out.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        retired.rmdir()
+        out.rename(retired)
+        try:
+            staging.rename(out)
+        except BaseException:
+            retired.rename(out)
+            raise
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        staging.rename(out)
+
+
+# -- pages ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a locale: its path below the locale folder and its template."""
+
+    path: str
+    template: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/") + 1  # +1 for the locale folder itself
+
+
+def modules_for(franchise: Franchise, role: Role) -> list[CurriculumModule]:
+    """The curriculum modules of a role's handbook (the trainer's guide has them all)."""
+    if role is Role.TRAINER:
+        return list(franchise.curriculum)
+    return [m for m in franchise.curriculum if role in m.roles]
+
+
+def pages(franchise: Franchise) -> Iterator[Page]:
+    """Every page of one locale."""
+    yield Page("index.html", "kit/index.html")
+    yield Page("charter/index.html", "kit/charter.html")
+    for service in franchise.services:
+        yield Page(f"charter/{service.id}.html", "kit/service.html", {"service": service})
+    yield Page("centres.html", "kit/centres.html")
+    yield Page("principles.html", "kit/principles.html")
+    yield Page("handbooks/index.html", "kit/handbooks.html")
+    for role in ROLES:
+        values = {"role": role, "modules": modules_for(franchise, role)}
+        yield Page(f"handbooks/{role}.html", "kit/handbook.html", {**values, "printable": False})
+        yield Page(
+            f"handbooks/{role}-print.html", "kit/handbook.html", {**values, "printable": True}
+        )
+    yield Page("signage/index.html", "kit/signage.html")
+    yield Page("signage/principles-poster.html", "kit/poster.html")
+    for agency in franchise.agencies:
+        if any(s.agency == agency.id for s in franchise.services):
+            yield Page(f"signage/desk-{agency.id}.html", "kit/desk.html", {"agency": agency})
+
+
+def _render_locale(
+    franchise: Franchise, host: PluginHost, locale: str, chosen: list[str], writer: _Writer
+) -> dict[str, str]:
+    context = LocaleContext(franchise, locale, host)
+    env = make_environment(context)
+    env.filters["markdown"] = markdown
+    services_by_agency: dict[str, list[Service]] = {}
+    for service in franchise.services:
+        services_by_agency.setdefault(service.agency, []).append(service)
+    env.globals.update(
+        brand=context.text(franchise.country.brand),
+        country_name=context.text(franchise.country.name),
+        locales=[(loc, _language_name(loc), loc.replace("_", "-")) for loc in chosen],
+        version=__version__,
+        services_by_agency=services_by_agency,
+        agencies={a.id: a for a in franchise.agencies},
+        roles=ROLES,
+        service_card_roles=SERVICE_CARD_ROLES,
+        search_index=_search_index(franchise, context),
+        is_marked=is_marked,
+    )
+    for page in pages(franchise):
+        template = env.get_template(page.template)
+        root = "../" * page.depth
+        html = template.render(page=page.path, root=root, home=f"{root}{locale}/", **page.values)
+        writer.write(f"{locale}/{page.path}", html)
+    return context.fallbacks()
+
+
+def is_marked(record: Any, field_name: str | None = None) -> bool:
+    """True when ``record`` is illustrative, or its ``field_name`` is."""
+    provenance = record.provenance
+    if provenance.illustrative:
+        return True
+    return field_name is not None and field_name in provenance.illustrative_fields
+
+
+def _search_index(franchise: Franchise, context: LocaleContext) -> Markup:
+    entries = [
+        {
+            "id": s.id,
+            "title": context.text(s.title),
+            "text": " ".join(
+                [
+                    context.text(s.description),
+                    context.text(franchise.agency(s.agency).name),
+                    *(context.text(e.name) for e in s.evidence),
+                ]
+            ),
+        }
+        for s in franchise.services
+    ]
+    data = json.dumps(entries, ensure_ascii=False, sort_keys=True)
+    # Safe inside <script type="application/json">: no "</" sequence can close the tag.
+    return Markup(data.replace("</", "<\\/"))
+
+
+# -- shared files and the manifest ----------------------------------------------------
+
+
+def _write_shared(
+    franchise: Franchise, host: PluginHost, chosen: list[str], writer: _Writer
+) -> None:
+    assets = templates_dir() / "kit" / "assets"
+    for path in sorted(assets.iterdir()):
+        if path.is_file():
+            writer.write(f"assets/{path.name}", path.read_bytes())
+    default = franchise.country.primary_locale
+    first = default if default in chosen else chosen[0]
+    context = LocaleContext(franchise, first, host)
+    env = make_environment(context)
+    env.globals.update(
+        brand=context.text(franchise.country.brand),
+        locales=[(loc, _language_name(loc), loc.replace("_", "-")) for loc in chosen],
+        version=__version__,
+    )
+    writer.write("index.html", env.get_template("kit/root.html").render(root="", first=first))
+    catalogue = {
+        "version": 1,
+        "country": franchise.country.code,
+        "locales": {loc: services_json(franchise, loc)["services"] for loc in chosen},
+    }
+    writer.write("catalogue.json", _json(catalogue))
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _write_manifest(
+    franchise: Franchise, host: PluginHost, chosen: list[str], writer: _Writer
+) -> None:
+    plugins = {
+        info.name: {"distribution": info.distribution, "version": info.version}
+        for info in host.info()
+    }
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    manifest = {
+        "version": 1,
+        "generator": f"asan-sdk {__version__}",
+        "country": franchise.country.code,
+        "locales": chosen,
+        "plugins": plugins,
+        "source_date_epoch": int(epoch) if epoch and epoch.isdigit() else None,
+        "files": {
+            name: {"sha256": hashlib.sha256(data).hexdigest(), "bytes": len(data)}
+            for name, data in sorted(writer.files.items())
+        },
+    }
+    writer.write("manifest.json", _json(manifest))
+
+
+def agency_services(franchise: Franchise, agency: Agency) -> list[Service]:
+    """The services an agency is responsible for."""
+    return [s for s in franchise.services if s.agency == agency.id]
