@@ -23,6 +23,7 @@ from asan_core import __version__
 from asan_core.conformance import CheckReport, Severity, collect_rules, run_checks
 from asan_core.franchise import Franchise, resolve
 from asan_core.i18n_tools import Project, compile_catalogs, coverage, extract, update
+from asan_core.kit import build_kit, serve_kit
 from asan_core.listings import centres_json, country_json, plugins_json, services_json
 from asan_core.model.common import check_locale_identifier
 from asan_core.negotiation import negotiate_locale
@@ -401,6 +402,87 @@ def _print_check(report: CheckReport, franchise: Franchise, console: Console) ->
         f"\n{report.count(Severity.ERROR)} errors, {report.count(Severity.WARNING)} warnings, "
         f"{report.count(Severity.INFO)} notes."
     )
+
+
+kit_app = typer.Typer(
+    help="The deployment kit: build it, preview it.", no_args_is_help=True, rich_markup_mode=None
+)
+app.add_typer(kit_app, name="kit")
+
+
+@kit_app.command("build")
+def kit_build(
+    country: CountryArg,
+    locale: Annotated[
+        list[str] | None,
+        typer.Option("--locale", "-l", help="Build only this locale (repeatable)."),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The kit folder.")] = Path("kit"),
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail if any string fell back to another language.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Build even when the conformance check has errors.")
+    ] = False,
+) -> None:
+    """Build the deployment kit: site, charter, handbooks, signage, catalogue, manifest.
+
+    The kit is built in a temporary folder and swapped in at the end: a failure or Ctrl-C
+    leaves the previous kit untouched.
+    """
+    host = _host()
+    franchise = _franchise(country, host)
+    chosen = _guard(lambda: [negotiate_locale(loc, franchise.country) for loc in locale or []])
+    console = _consoles.err
+    try:
+        if console.is_terminal:
+            with console.status("building the kit…") as status:
+                report = _guard(
+                    lambda: build_kit(
+                        franchise,
+                        host,
+                        out,
+                        chosen or None,
+                        strict,
+                        force,
+                        progress=lambda text: status.update(text),
+                    )
+                )
+        else:
+            report = _guard(lambda: build_kit(franchise, host, out, chosen or None, strict, force))
+    except KeyboardInterrupt:
+        _consoles.err.print("interrupted: the previous kit (if any) is unchanged")
+        raise typer.Exit(130) from None
+    _consoles.out.print(
+        f"built {display_path(report.out)}: {report.files} files, "
+        f"{report.bytes / 1024:.0f} KiB, locales {', '.join(report.locales)}"
+    )
+    for loc, fallbacks in report.fallbacks.items():
+        if fallbacks:
+            _consoles.out.print(
+                f"  {loc}: {len(fallbacks)} string(s) shown in another language "
+                f"(asan i18n stats {franchise.country.code} lists them)"
+            )
+
+
+@kit_app.command("serve")
+def kit_serve(
+    directory: Annotated[
+        Path, typer.Argument(help="A kit folder built by 'asan kit build'.")
+    ] = Path("kit"),
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
+) -> None:
+    """Preview a kit on http://127.0.0.1:PORT/ (Ctrl-C stops)."""
+    if not (directory / "manifest.json").is_file():
+        _fail(
+            [
+                Problem(
+                    f"{directory} is not a kit (no manifest.json)",
+                    hint="build one with 'asan kit build COUNTRY --out DIR'",
+                )
+            ]
+        )
+    serve_kit(directory, port, lambda url: _consoles.out.print(f"serving {url} (Ctrl-C stops)"))
 
 
 i18n_app = typer.Typer(

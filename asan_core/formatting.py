@@ -105,10 +105,16 @@ class Formatter:
         )
 
     def percent(self, value: int | float | Decimal) -> str:
-        """``0.985`` → ``98%`` (``۹۸٪`` with native digits)."""
-        return self.digits(
-            format_percent(value, locale=self.babel_locale, numbering_system=self.numbering_system)
+        """``0.985`` → ``98%`` (``۹۸٪`` with native digits).
+
+        Babel keeps the Latin ``%`` whatever the numbering system; CLDR's own sign for the
+        system (``٪`` for arabext) is put in its place.
+        """
+        text = format_percent(
+            value, locale=self.babel_locale, numbering_system=self.numbering_system
         )
+        sign = self.babel_locale.number_symbols[self.numbering_system].get("percentSign", "%")
+        return self.digits(text.replace("%", sign))
 
     def money(self, amount: int | float | Decimal, currency: str | None = None) -> str:
         """An amount in ``currency`` (the country's by default), with CLDR's decimals.

@@ -132,7 +132,17 @@ def update(project: Project, new_locales: list[str]) -> list[Path]:
         if path.is_file():
             catalog = read_catalog(path, locale)
         else:
-            catalog = Catalog(locale=locale, domain=DOMAIN, project=project.name)
+            catalog = Catalog(
+                locale=locale,
+                domain=DOMAIN,
+                project=project.name,
+                version=__version__,
+                copyright_holder="asan-sdk contributors",
+                msgid_bugs_address="the asan-sdk issue tracker",
+                last_translator="asan-sdk contributors",
+                language_team=f"{locale} (asan-sdk contributors)",
+                fuzzy=False,
+            )
             path.parent.mkdir(parents=True, exist_ok=True)
         catalog.update(template, update_header_comment=False)
         catalog.revision_date = FIXED_DATE

@@ -20,12 +20,16 @@ import json
 import os
 import shutil
 import tempfile
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 from babel import Locale
+from jinja2 import TemplateError
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
@@ -141,7 +145,10 @@ def build_kit(
         fallbacks: dict[str, dict[str, str]] = {}
         for locale in chosen:
             step(f"rendering {locale}")
-            fallbacks[locale] = _render_locale(franchise, host, locale, chosen, writer)
+            try:
+                fallbacks[locale] = _render_locale(franchise, host, locale, chosen, writer)
+            except TemplateError as exc:
+                raise ProblemsError([_template_problem(exc, locale)]) from exc
         if strict:
             shown = {loc: fb for loc, fb in fallbacks.items() if fb}
             if shown:
@@ -165,6 +172,24 @@ def build_kit(
         raise
     total = sum(len(d) for d in writer.files.values())
     return KitReport(out, chosen, len(writer.files) + 1, total, fallbacks)
+
+
+def _template_problem(exc: TemplateError, locale: str) -> Problem:
+    """Locate a template error in the template file (a plugin's override, or the core's)."""
+    filename = getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None)
+    if filename is None:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith((".html", ".txt", ".xml")):
+                filename, line = frame.filename, frame.lineno
+                break
+    return Problem(
+        f"a template failed while rendering {locale}: {type(exc).__name__}: {exc}",
+        file=filename,
+        line=line,
+        hint="fix the template (a country's override lives in its plugin's templates/ folder); "
+        "the previous kit is unchanged",
+    )
 
 
 def _swap(staging: Path, out: Path) -> None:
@@ -338,6 +363,17 @@ def _write_manifest(
         },
     }
     writer.write("manifest.json", _json(manifest))
+
+
+def serve_kit(directory: Path, port: int, started: Callable[[str], None]) -> None:
+    """Serve ``directory`` on 127.0.0.1 until interrupted (a local preview only)."""
+    handler = partial(SimpleHTTPRequestHandler, directory=str(directory))
+    with ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        started(f"http://127.0.0.1:{server.server_address[1]}/")
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            return
 
 
 def agency_services(franchise: Franchise, agency: Agency) -> list[Service]:

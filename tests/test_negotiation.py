@@ -42,7 +42,9 @@ def test_what_people_type_resolves_to_an_afghan_locale(typed: str, expected: str
     assert negotiate_locale(typed, AFGHANISTAN) == expected
 
 
-@pytest.mark.parametrize(("typed", "expected"), [("az_AZ", "az"), ("az-Latn-AZ", "az"), ("RU", "ru")])
+@pytest.mark.parametrize(
+    ("typed", "expected"), [("az_AZ", "az"), ("az-Latn-AZ", "az"), ("RU", "ru")]
+)
 def test_what_people_type_resolves_to_an_azerbaijani_locale(typed: str, expected: str) -> None:
     assert negotiate_locale(typed, AZERBAIJAN) == expected
 

@@ -30,7 +30,9 @@ def run(*args: str | Path, cwd: Path, env: dict[str, str] | None = None) -> str:
 def test_the_wheel_works_from_a_fresh_venv_in_another_directory(tmp_path: Path) -> None:
     wheels = tmp_path / "wheels"
     for project in (ROOT, ROOT / "plugins" / "azerbaijan", ROOT / "plugins" / "afghanistan"):
-        run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", wheels, project, cwd=ROOT)
+        run(
+            sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", wheels, project, cwd=ROOT
+        )
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
