@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -20,20 +19,31 @@ from rich.markup import escape
 from rich.table import Table
 
 from asan_core import __version__
+from asan_core.check_report import principle_sections, report_json
+from asan_core.cli_export import register as register_export_commands
+from asan_core.cli_support import (
+    EXIT_FINDINGS,
+    CountryArg,
+    JsonOpt,
+    LocaleOpt,
+    consoles,
+    fail,
+    franchise_of,
+    guard,
+    host_or_warn,
+    locale_of,
+    print_json,
+)
 from asan_core.conformance import CheckReport, Severity, collect_rules, run_checks
-from asan_core.franchise import Franchise, resolve
+from asan_core.franchise import Franchise
 from asan_core.i18n_tools import Project, compile_catalogs, coverage, extract, update
 from asan_core.kit import build_kit, serve_kit
 from asan_core.listings import centres_json, country_json, plugins_json, services_json
 from asan_core.model.common import check_locale_identifier
 from asan_core.negotiation import negotiate_locale
-from asan_core.plugins import PluginHost, get_plugin_manager
+from asan_core.plugins import PluginHost
 from asan_core.problems import Problem, ProblemsError, display_path
 from asan_core.rendering import LocaleContext
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_INPUT = 2
 
 app = typer.Typer(
     name="asan",
@@ -44,80 +54,10 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-PIPE_WIDTH = 200
-"""Width of tables written to a file or pipe, where nothing should wrap needlessly."""
-
-
-class _Consoles:
-    """Consoles made on use, so they see the current stdout/stderr (and whether a tty)."""
-
-    @property
-    def out(self) -> Console:
-        return Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
-
-    @property
-    def err(self) -> Console:
-        return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-_consoles = _Consoles()
-
-T = TypeVar("T")
-
-CountryArg = Annotated[str, typer.Argument(help="ISO 3166-1 code (AF, AZ) or country name.")]
-LocaleOpt = Annotated[
-    str | None,
-    typer.Option("--locale", "-l", help="Locale to show (default: the country's default)."),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print stable JSON (docs/cli-json.md).")]
-
-
-def _fail(problems: list[Problem], code: int = EXIT_INPUT) -> NoReturn:
-    for problem in problems:
-        _consoles.err.print(f"[bold red]error:[/] {escape(problem.render())}")
-    count = len(problems)
-    if count > 1:
-        _consoles.err.print(f"{count} problems; fix them and run the command again.")
-    raise typer.Exit(code)
-
-
-def _host() -> PluginHost:
-    host = get_plugin_manager()
-    for failure in host.failures:
-        _consoles.err.print(f"[yellow]warning:[/] {escape(failure.render())}")
-    return host
-
-
-def _guard(action: Callable[[], T]) -> T:
-    try:
-        return action()
-    except ProblemsError as exc:
-        _fail(exc.problems)
-
-
-def _franchise(country: str, host: PluginHost) -> Franchise:
-    seen = len(host.failures)
-    franchise = _guard(lambda: resolve(country, host))
-    # Failures that did not affect this country (e.g. another plugin's broken
-    # asan_countries) are still worth a warning.
-    for failure in host.failures[seen:]:
-        _consoles.err.print(f"[yellow]warning:[/] {escape(failure.render())}")
-    return franchise
-
-
-def _locale(franchise: Franchise, locale: str | None) -> str:
-    if locale is None:
-        return franchise.country.primary_locale
-    return _guard(lambda: negotiate_locale(locale, franchise.country))
-
-
-def _print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
-
 
 def _version(value: bool) -> None:
     if value:
-        _consoles.out.print(f"asan-sdk {__version__}")
+        consoles.out.print(f"asan-sdk {__version__}")
         raise typer.Exit()
 
 
@@ -137,13 +77,13 @@ def plugins_command(as_json: JsonOpt = False) -> None:
 
     Exits 1 when a plugin failed to load (it is listed under failures).
     """
-    host = _host()
+    host = host_or_warn()
     countries: dict[str, list[str]] = {}
     for plugin, answer in host.call_each("asan_countries"):
         countries[plugin] = sorted(c.code for c in answer or [] if hasattr(c, "code"))
     data = plugins_json(host, countries)
     if as_json:
-        _print_json(data)
+        print_json(data)
     else:
         table = Table("plugin", "distribution", "version", "countries", "hooks")
         for item in data["plugins"]:
@@ -154,7 +94,7 @@ def plugins_command(as_json: JsonOpt = False) -> None:
                 ", ".join(item["countries"]),
                 ", ".join(h.removeprefix("asan_") for h in item["hooks"]),
             )
-        _consoles.out.print(table)
+        consoles.out.print(table)
     if host.failures:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -162,7 +102,7 @@ def plugins_command(as_json: JsonOpt = False) -> None:
 @app.command("countries")
 def countries_command(as_json: JsonOpt = False) -> None:
     """List the countries the installed plugins declare."""
-    host = _host()
+    host = host_or_warn()
     entries = []
     for plugin, answer in host.call_each("asan_countries"):
         for country in answer or []:
@@ -170,7 +110,7 @@ def countries_command(as_json: JsonOpt = False) -> None:
     _report_call_failures(host)
     entries.sort(key=lambda e: e["code"])
     if as_json:
-        _print_json({"version": 1, "countries": entries})
+        print_json({"version": 1, "countries": entries})
         return
     table = Table("code", "country", "brand", "locales", "currency", "calendar", "plugin")
     for e in entries:
@@ -184,7 +124,7 @@ def countries_command(as_json: JsonOpt = False) -> None:
             e["calendar"],
             e["plugin"],
         )
-    _consoles.out.print(table)
+    consoles.out.print(table)
 
 
 def _report_call_failures(host: PluginHost) -> None:
@@ -196,7 +136,7 @@ def _report_call_failures(host: PluginHost) -> None:
         if not failure.problems:
             problems.append(Problem(failure.render(), plugin=failure.plugin))
     if problems:
-        _fail(problems)
+        fail(problems)
 
 
 @app.command("services")
@@ -204,12 +144,12 @@ def services_command(
     country: CountryArg, locale: LocaleOpt = None, as_json: JsonOpt = False
 ) -> None:
     """List a country's services: title, agency, channels, time and fee, in one locale."""
-    host = _host()
-    franchise = _franchise(country, host)
-    loc = _locale(franchise, locale)
+    host = host_or_warn()
+    franchise = franchise_of(country, host)
+    loc = locale_of(franchise, locale)
     data = services_json(franchise, loc)
     if as_json:
-        _print_json(data)
+        print_json(data)
         return
     brand = franchise.text(franchise.country.brand, loc)
     table = Table(
@@ -232,10 +172,8 @@ def services_command(
             "—" if s["processing_days"] is None else str(s["processing_days"]),
             fee,
         )
-    _consoles.out.print(table)
-    _consoles.out.print(
-        f"{len(data['services'])} services. ⚑ = illustrative data, to be confirmed."
-    )
+    consoles.out.print(table)
+    consoles.out.print(f"{len(data['services'])} services. ⚑ = illustrative data, to be confirmed.")
 
 
 def _marks(provenance: dict[str, Any], extra: bool = False) -> str:
@@ -248,12 +186,12 @@ def centres_command(
     country: CountryArg, locale: LocaleOpt = None, as_json: JsonOpt = False
 ) -> None:
     """List a country's centres and mobile units, and who serves each area."""
-    host = _host()
-    franchise = _franchise(country, host)
-    loc = _locale(franchise, locale)
+    host = host_or_warn()
+    franchise = franchise_of(country, host)
+    loc = locale_of(franchise, locale)
     data = centres_json(franchise, loc)
     if as_json:
-        _print_json(data)
+        print_json(data)
         return
     table = Table("id", "kind", "centre", "city", "area", "services", "volunteers", "features")
     for c in data["centres"]:
@@ -267,10 +205,10 @@ def centres_command(
             "" if c["volunteers"] is None else str(c["volunteers"]),
             ", ".join(c["features"]),
         )
-    _consoles.out.print(table)
+    consoles.out.print(table)
     by_centre = sum(1 for a in data["coverage"] if a["centres"])
     fallback = len(data["coverage"]) - by_centre
-    _consoles.out.print(
+    consoles.out.print(
         f"{len(data['centres'])} centres and mobile units. Of {len(data['coverage'])} areas, "
         f"{by_centre} are served by a centre and {fallback} by agency divisions (the fallback). "
         "⚑ = illustrative data, to be confirmed."
@@ -299,25 +237,25 @@ def check_command(
     Data that does not validate (a bad file, an unknown reference) exits 2 with every
     problem located by plugin, file, line and field.
     """
-    host = _host()
-    franchise = _franchise(country, host)
+    host = host_or_warn()
+    franchise = franchise_of(country, host)
     rules, problems = collect_rules(host)
     if problems:
-        _fail(problems)
+        fail(problems)
     report = run_checks(franchise, rules)
     if output_format is CheckFormat.JSON:
-        text = json.dumps(check_json(report, franchise), ensure_ascii=False, indent=2) + "\n"
+        text = json.dumps(report_json(report, franchise), ensure_ascii=False, indent=2) + "\n"
     else:
         console = (
             Console(record=True, width=100, highlight=False, file=_null())
             if output
-            else _consoles.out
+            else consoles.out
         )
         _print_check(report, franchise, console)
         text = console.export_text() if output else ""
     if output:
         _write_atomically(output, text)
-        _consoles.out.print(f"wrote {output}")
+        consoles.out.print(f"wrote {output}")
     elif output_format is CheckFormat.JSON:
         sys.stdout.write(text)
     if report.has_errors:
@@ -337,34 +275,6 @@ def _write_atomically(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def check_json(report: CheckReport, franchise: Franchise) -> dict[str, Any]:
-    """``asan check --format json`` (documented in docs/cli-json.md)."""
-    return {
-        "version": 1,
-        "country": report.country,
-        "summary": {str(s): report.count(s) for s in Severity},
-        "illustrative": sum(
-            1 for item in franchise.sourced_records() if item.record.provenance.illustrative
-        ),
-        "illustrative_fields": sum(
-            1 for item in franchise.sourced_records() if item.record.provenance.illustrative_fields
-        ),
-        "principles": [
-            {"id": p.id, "name": franchise.text(p.name, "en")} for p in franchise.principles
-        ],
-        "rules": [
-            {
-                "id": r.id,
-                "principle": r.principle,
-                "severity": str(r.severity),
-                "description": r.description,
-            }
-            for r in report.rules
-        ],
-        "findings": [f.as_json() for f in report.findings],
-    }
-
-
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 MAX_LISTED = 12
 
@@ -377,27 +287,24 @@ def _print_check(report: CheckReport, franchise: Franchise, console: Console) ->
         f"{len(franchise.services)} services, {len(franchise.agencies)} agencies, "
         f"{len(franchise.centres)} centres and mobile units"
     )
-    names = {p.id: franchise.text(p.name, "en") for p in franchise.principles}
-    console.print("principles: " + ", ".join(names.values()))
-    by_principle: dict[str, list[Any]] = {}
-    for finding in report.findings:
-        by_principle.setdefault(finding.principle, []).append(finding)
-    for principle, findings in by_principle.items():
-        console.print(f"\n[bold]{escape(names.get(principle, principle))}[/]")
-        by_rule: dict[str, list[Any]] = {}
-        for finding in findings:
-            by_rule.setdefault(finding.rule, []).append(finding)
-        for rule_id, rule_findings in by_rule.items():
-            for finding in rule_findings[:MAX_LISTED]:
+    for section in principle_sections(report, franchise):
+        score = "not scored" if section.score is None else f"{section.score}/100"
+        note = f" ({section.note})" if section.note else ""
+        console.print(f"\n[bold]{escape(section.name)}[/]{escape(note)}: {score}")
+        for part in section.rules:
+            if not part.findings:
+                console.print(f"  [green]ok[/] {part.rule.id}: {escape(part.rule.description)}")
+                continue
+            for finding in part.findings[:MAX_LISTED]:
                 where = finding.location.location() if finding.location else ""
                 style = SEVERITY_STYLE[finding.severity]
                 console.print(
-                    f"  [{style}]{finding.severity}[/] {rule_id}: {escape(finding.message)}"
+                    f"  [{style}]{finding.severity}[/] {part.rule.id}: {escape(finding.message)}"
                     + (f"\n      at {escape(where)}" if where else "")
                 )
-            hidden = len(rule_findings) - MAX_LISTED
+            hidden = len(part.findings) - MAX_LISTED
             if hidden > 0:
-                console.print(f"  … and {hidden} more {rule_id} (--format json lists all)")
+                console.print(f"  … and {hidden} more {part.rule.id} (--format json lists all)")
     console.print(
         f"\n{report.count(Severity.ERROR)} errors, {report.count(Severity.WARNING)} warnings, "
         f"{report.count(Severity.INFO)} notes."
@@ -430,14 +337,14 @@ def kit_build(
     The kit is built in a temporary folder and swapped in at the end: a failure or Ctrl-C
     leaves the previous kit untouched.
     """
-    host = _host()
-    franchise = _franchise(country, host)
-    chosen = _guard(lambda: [negotiate_locale(loc, franchise.country) for loc in locale or []])
-    console = _consoles.err
+    host = host_or_warn()
+    franchise = franchise_of(country, host)
+    chosen = guard(lambda: [negotiate_locale(loc, franchise.country) for loc in locale or []])
+    console = consoles.err
     try:
         if console.is_terminal:
             with console.status("building the kit…") as status:
-                report = _guard(
+                report = guard(
                     lambda: build_kit(
                         franchise,
                         host,
@@ -449,17 +356,17 @@ def kit_build(
                     )
                 )
         else:
-            report = _guard(lambda: build_kit(franchise, host, out, chosen or None, strict, force))
+            report = guard(lambda: build_kit(franchise, host, out, chosen or None, strict, force))
     except KeyboardInterrupt:
-        _consoles.err.print("interrupted: the previous kit (if any) is unchanged")
+        consoles.err.print("interrupted: the previous kit (if any) is unchanged")
         raise typer.Exit(130) from None
-    _consoles.out.print(
+    consoles.out.print(
         f"built {display_path(report.out)}: {report.files} files, "
         f"{report.bytes / 1024:.0f} KiB, locales {', '.join(report.locales)}"
     )
     for loc, fallbacks in report.fallbacks.items():
         if fallbacks:
-            _consoles.out.print(
+            consoles.out.print(
                 f"  {loc}: {len(fallbacks)} string(s) shown in another language "
                 f"(asan i18n stats {franchise.country.code} lists them)"
             )
@@ -474,7 +381,7 @@ def kit_serve(
 ) -> None:
     """Preview a kit on http://127.0.0.1:PORT/ (Ctrl-C stops)."""
     if not (directory / "manifest.json").is_file():
-        _fail(
+        fail(
             [
                 Problem(
                     f"{directory} is not a kit (no manifest.json)",
@@ -482,7 +389,7 @@ def kit_serve(
                 )
             ]
         )
-    serve_kit(directory, port, lambda url: _consoles.out.print(f"serving {url} (Ctrl-C stops)"))
+    serve_kit(directory, port, lambda url: consoles.out.print(f"serving {url} (Ctrl-C stops)"))
 
 
 i18n_app = typer.Typer(
@@ -503,15 +410,15 @@ ProjectOpt = Annotated[
 
 
 def _project(folder: Path) -> Project:
-    return _guard(lambda: Project.at(folder))
+    return guard(lambda: Project.at(folder))
 
 
 @i18n_app.command("extract")
 def i18n_extract(project: ProjectOpt = Path(".")) -> None:
     """Collect every translatable string into <locales>/messages.pot."""
     proj = _project(project)
-    catalog = _guard(lambda: extract(proj))
-    _consoles.out.print(f"wrote {display_path(proj.template)}: {len(catalog)} strings")
+    catalog = guard(lambda: extract(proj))
+    consoles.out.print(f"wrote {display_path(proj.template)}: {len(catalog)} strings")
 
 
 @i18n_app.command("update")
@@ -524,12 +431,12 @@ def i18n_update(
 ) -> None:
     """Merge messages.pot into every catalog (and start new ones with --locale)."""
     proj = _project(project)
-    new = _guard(lambda: [_babel_locale(loc) for loc in locale or []])
-    for path in _guard(lambda: update(proj, new)):
-        _consoles.out.print(f"updated {display_path(path)}")
+    new = guard(lambda: [_babellocale_of(loc) for loc in locale or []])
+    for path in guard(lambda: update(proj, new)):
+        consoles.out.print(f"updated {display_path(path)}")
 
 
-def _babel_locale(value: str) -> str:
+def _babellocale_of(value: str) -> str:
     try:
         return check_locale_identifier(value)
     except ValueError as exc:
@@ -540,8 +447,8 @@ def _babel_locale(value: str) -> str:
 def i18n_compile(project: ProjectOpt = Path(".")) -> None:
     """Compile every catalog to .mo (incomplete plurals left out, python-babel #697)."""
     proj = _project(project)
-    for path in _guard(lambda: compile_catalogs(proj)):
-        _consoles.out.print(f"compiled {display_path(path)}")
+    for path in guard(lambda: compile_catalogs(proj)):
+        consoles.out.print(f"compiled {display_path(path)}")
 
 
 @i18n_app.command("stats")
@@ -553,12 +460,12 @@ def i18n_stats(
     as_json: JsonOpt = False,
 ) -> None:
     """Per locale: translated/total catalog strings and data texts, and what is missing."""
-    host = _host()
-    franchise = _franchise(country, host)
+    host = host_or_warn()
+    franchise = franchise_of(country, host)
     context = LocaleContext(franchise, franchise.country.primary_locale, host)
-    reports = _guard(lambda: coverage(franchise, context.plugin_catalogs))
+    reports = guard(lambda: coverage(franchise, context.plugin_catalogs))
     if as_json:
-        _print_json(
+        print_json(
             {
                 "version": 1,
                 "country": franchise.country.code,
@@ -574,19 +481,22 @@ def i18n_stats(
                 f"{r.data_translated}/{r.data_total}",
                 "complete" if r.complete else "missing translations",
             )
-        _consoles.out.print(table)
+        consoles.out.print(table)
         for r in reports:
             missing = [*r.catalog_missing, *r.data_missing]
             if missing:
-                _consoles.out.print(f"\n[bold]{r.locale}[/]: {len(missing)} missing")
+                consoles.out.print(f"\n[bold]{r.locale}[/]: {len(missing)} missing")
                 for item in missing[:MAX_LISTED]:
-                    _consoles.out.print(f"  {escape(item)}")
+                    consoles.out.print(f"  {escape(item)}")
                 if len(missing) > MAX_LISTED:
-                    _consoles.out.print(
+                    consoles.out.print(
                         f"  … and {len(missing) - MAX_LISTED} more (--json lists all)"
                     )
     if strict and not all(r.complete for r in reports):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+register_export_commands(app)
 
 
 def main() -> None:

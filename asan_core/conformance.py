@@ -67,6 +67,8 @@ class ConformanceRule:
     rationale: str
     hint: str
     check: Callable[[Franchise], Iterable[Finding]] = field(compare=False, repr=False)
+    subjects: Callable[[Franchise], int] | None = field(default=None, compare=False, repr=False)
+    """How many things the rule checks (services, centres, ...); scored rules only."""
 
     def finding(
         self,
@@ -101,6 +103,34 @@ class CheckReport:
     def count(self, severity: Severity) -> int:
         """Number of findings of ``severity``."""
         return sum(1 for f in self.findings if f.severity is severity)
+
+    def scores(self, franchise: Franchise) -> dict[str, int | None]:
+        """Per principle: the share of checked things without an error or warning (0–100).
+
+        Every scored rule checks some subjects (each service, each centre, ...); a subject
+        with a warning or an error counts as failed. ``None`` when no scored rule serves
+        the principle.
+        """
+        totals: dict[str, list[int]] = {}
+        for rule in self.rules:
+            if rule.subjects is None:
+                continue
+            subjects = rule.subjects(franchise)
+            failed = sum(
+                1 for f in self.findings if f.rule == rule.id and f.severity is not Severity.INFO
+            )
+            entry = totals.setdefault(rule.principle, [0, 0])
+            entry[0] += subjects
+            entry[1] += min(failed, subjects)
+        principles = dict.fromkeys(r.principle for r in self.rules)
+        return {
+            principle: (
+                round(100 * (1 - totals[principle][1] / totals[principle][0]))
+                if principle in totals and totals[principle][0]
+                else None
+            )
+            for principle in principles
+        }
 
 
 def collect_rules(host: PluginHost) -> tuple[list[ConformanceRule], list[Problem]]:

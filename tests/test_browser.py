@@ -1,0 +1,130 @@
+"""The Dari kit in a real browser: right-to-left layout, no console errors, accessibility.
+
+Needs Debian's ``chromium`` and axe-core (``AXE_CORE_JS``: the path of ``axe.min.js``);
+``.ci/run`` installs both and sets ``ASAN_REQUIRE_BROWSER=1``, so in CI a missing browser
+fails instead of skipping.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import run_cli
+
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def requirements() -> tuple[str, str]:
+    chromium = shutil.which("chromium")
+    axe = os.environ.get("AXE_CORE_JS", "")
+    missing = []
+    if chromium is None:
+        missing.append("chromium (apt-get install chromium)")
+    if not Path(axe).is_file():
+        missing.append("axe-core (npm install axe-core; AXE_CORE_JS=…/axe.min.js)")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        missing.append("playwright (pip install playwright)")
+    if missing:
+        if os.environ.get("ASAN_REQUIRE_BROWSER"):
+            pytest.fail(f"browser test requirements missing: {', '.join(missing)}")
+        pytest.skip(f"missing: {', '.join(missing)}")
+    assert chromium is not None
+    return chromium, axe
+
+
+@pytest.fixture(scope="module")
+def afghan_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("browser") / "kit"
+    env = dict(os.environ)
+    os.environ.pop("ASAN_DISABLE_PLUGIN_AUTOLOAD", None)
+    os.environ["ASAN_LOAD_PLUGINS"] = "asan_afghanistan"
+    try:
+        result = run_cli("kit", "build", "AF", "--out", str(out), "--locale", "fa_AF")
+    finally:
+        os.environ.clear()
+        os.environ.update(env)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_path", ["fa_AF/index.html", "a Dari service page"])
+def test_the_dari_pages_read_right_to_left_without_errors_or_serious_violations(
+    afghan_kit: Path, page_path: str, tmp_path: Path
+) -> None:
+    chromium, axe = requirements()
+    from playwright.sync_api import sync_playwright
+
+    if page_path == "a Dari service page":
+        catalogue = json.loads((afghan_kit / "catalogue.json").read_text(encoding="utf-8"))
+        page_path = f"fa_AF/charter/{catalogue['locales']['fa_AF'][0]['id']}.html"
+    target = afghan_kit / page_path
+    problems: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: problems.append(str(e)))
+        page.goto(target.as_uri())
+        assert page.evaluate("document.documentElement.dir") == "rtl"
+        assert page.evaluate("document.documentElement.lang") == "fa-AF"
+        assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+        # Right-to-left layout: the heading starts at the right edge of the content.
+        box: Any = page.evaluate(
+            "(() => { const h = document.querySelector('main h1').getBoundingClientRect();"
+            " const m = document.querySelector('main').getBoundingClientRect();"
+            " return {h: h.right, m: m.right, hl: h.left, ml: m.left}; })()"
+        )
+        assert abs(box["h"] - box["m"]) < 40 and box["hl"] > box["ml"]
+        body = page.inner_text("body")
+        assert any(d in body for d in "۰۱۲۳۴۵۶۷۸۹"), "no Persian digits on the page"
+        shot = tmp_path / (page_path.replace("/", "_") + ".png")
+        page.screenshot(path=str(shot), full_page=True)
+        assert shot.stat().st_size > 10_000
+        page.add_script_tag(path=axe)
+        violations = page.evaluate(
+            "axe.run(document, {resultTypes: ['violations']})"
+            ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact,"
+            " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
+        )
+        browser.close()
+    assert problems == []
+    serious = [v for v in violations if v["impact"] in {"serious", "critical"}]
+    assert serious == [], serious
+
+
+@pytest.mark.browser
+def test_the_charter_search_filters_services_offline(afghan_kit: Path) -> None:
+    chromium, _ = requirements()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        page = browser.new_page()
+        page.goto((afghan_kit / "fa_AF" / "charter" / "index.html").as_uri())
+        rows = page.locator("tr[data-service]")
+        total = rows.count()
+        first_title = page.locator("tr[data-service] a").first.inner_text()
+        page.fill("#search", first_title)
+        visible = page.locator("tr[data-service]:not([hidden])").count()
+        status = page.inner_text("#search-count")
+        browser.close()
+    assert total > 1 and 1 <= visible < total
+    assert any(d in status for d in "۰۱۲۳۴۵۶۷۸۹")
