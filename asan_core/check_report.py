@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from asan_core import __version__
 from asan_core.conformance import CheckReport, ConformanceRule, Finding, Severity
 from asan_core.default_principles import core_principles
 from asan_core.franchise import Franchise
+from asan_core.resources import templates_dir
 
 
 @dataclass
@@ -84,3 +88,27 @@ def report_json(report: CheckReport, franchise: Franchise) -> dict[str, Any]:
         ],
         "findings": [f.as_json() for f in report.findings],
     }
+
+
+def report_html(report: CheckReport, franchise: Franchise) -> str:
+    """The report as a page a minister's office can read (English; no network)."""
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        autoescape=select_autoescape(["html"]),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    return env.get_template("report/check.html").render(
+        country_name=franchise.text(franchise.country.name, "en"),
+        country_code=franchise.country.code,
+        version=__version__,
+        services=len(franchise.services),
+        agencies=len(franchise.agencies),
+        centres=len(franchise.centres),
+        errors=report.count(Severity.ERROR),
+        warnings=report.count(Severity.WARNING),
+        notes=report.count(Severity.INFO),
+        sections=principle_sections(report, franchise),
+    )

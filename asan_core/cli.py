@@ -19,7 +19,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from asan_core import __version__
-from asan_core.check_report import principle_sections, report_json
+from asan_core.check_report import principle_sections, report_html, report_json
 from asan_core.cli_export import register as register_export_commands
 from asan_core.cli_support import (
     EXIT_FINDINGS,
@@ -220,13 +220,14 @@ class CheckFormat(StrEnum):
 
     TEXT = "text"
     JSON = "json"
+    HTML = "html"
 
 
 @app.command("check")
 def check_command(
     country: CountryArg,
     output_format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="text or json.")
+        CheckFormat, typer.Option("--format", "-f", help="text, json or html.")
     ] = CheckFormat.TEXT,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
@@ -245,6 +246,8 @@ def check_command(
     report = run_checks(franchise, rules)
     if output_format is CheckFormat.JSON:
         text = json.dumps(report_json(report, franchise), ensure_ascii=False, indent=2) + "\n"
+    elif output_format is CheckFormat.HTML:
+        text = report_html(report, franchise)
     else:
         console = (
             Console(record=True, width=100, highlight=False, file=_null())
@@ -256,7 +259,7 @@ def check_command(
     if output:
         _write_atomically(output, text)
         consoles.out.print(f"wrote {output}")
-    elif output_format is CheckFormat.JSON:
+    elif output_format is not CheckFormat.TEXT:
         sys.stdout.write(text)
     if report.has_errors:
         raise typer.Exit(EXIT_FINDINGS)

@@ -20,7 +20,6 @@ import types
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -303,6 +302,7 @@ class CountryData:
         self.data_dir = data_dir
         self.plugin = plugin
         self.package_dir = package_dir or data_dir.parent
+        self._cache: tuple[tuple[tuple[str, int, int], ...], _Loaded] | None = None
 
     @classmethod
     def from_package(cls, package: str, folder: str = "data") -> CountryData:
@@ -346,8 +346,22 @@ class CountryData:
             | {code for code in loaded.problems if code}
         )
 
-    @cached_property
+    def _files(self) -> list[Path]:
+        return sorted(self.data_dir.glob("*.yaml")) + sorted(self.data_dir.glob("*.yml"))
+
+    @property
     def _loaded(self) -> _Loaded:
+        """The files, parsed once and again only when one of them changes on disk."""
+        fingerprint = tuple(
+            (path.name, stat.st_mtime_ns, stat.st_size)
+            for path in (self._files() if self.data_dir.is_dir() else [])
+            for stat in [path.stat()]
+        )
+        if self._cache is None or self._cache[0] != fingerprint:
+            self._cache = (fingerprint, self._load())
+        return self._cache[1]
+
+    def _load(self) -> _Loaded:
         loaded = _Loaded()
         if not self.data_dir.is_dir():
             loaded.problems[None] = [
@@ -358,7 +372,7 @@ class CountryData:
                 )
             ]
             return loaded
-        for path in sorted(self.data_dir.glob("*.yaml")) + sorted(self.data_dir.glob("*.yml")):
+        for path in self._files():
             doc = YamlDocument(path, self.plugin)
             code: str | None = None
             is_country_file = False

@@ -34,6 +34,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from asan_core import __version__
+from asan_core.check_report import report_html
 from asan_core.conformance import Severity, collect_rules, run_checks
 from asan_core.franchise import Franchise
 from asan_core.listings import services_json
@@ -123,6 +124,7 @@ def build_kit(
     if problems:
         raise ProblemsError(problems)
     report = run_checks(franchise, rules)
+    check_page = report_html(report, franchise)
     errors = [f for f in report.findings if f.severity is Severity.ERROR]
     if errors and not force:
         raise ProblemsError(
@@ -163,8 +165,9 @@ def build_kit(
                         for loc, fb in shown.items()
                     ]
                 )
-        step("writing assets, catalogue and manifest")
+        step("writing assets, catalogue, conformance report and manifest")
         _write_shared(franchise, host, chosen, writer)
+        writer.write("report/check.html", check_page)
         _write_manifest(franchise, host, chosen, writer)
         _swap(staging, out)
     except BaseException:
