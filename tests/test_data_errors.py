@@ -233,3 +233,37 @@ services:
         f"{country_plugin.name}/data/records.yaml:",
     )
     assert f"(plugin {ministry.name})" in stderr
+
+
+def test_a_misspelt_illustrative_field_is_rejected(country_plugin: FixturePlugin) -> None:
+    country_plugin.replace(
+        "records.yaml",
+        "    processing_days: 0\n    provenance: illustrative",
+        "    processing_days: 0\n    provenance: {source: Ministry of Justice, "
+        "illustrative_fields: [procesing_days]}",
+    )
+    check_fails(
+        country_plugin,
+        location(country_plugin, "records.yaml", "illustrative_fields: [procesing_days]"),
+        "services[1].provenance.illustrative_fields: 'procesing_days' is not a field of service",
+    )
+
+
+def test_a_mistake_in_one_country_does_not_stop_another(
+    country_plugin: FixturePlugin,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = make_plugin(tmp_path_factory.mktemp("kz"), monkeypatch, source=None)
+    other.write(
+        "country.yaml",
+        "country:\n  code: KZ\n  name: {en: Kazakhstan}\n  locales: [kk, ru, en]\n"
+        "  currency: KZT\n  operating_model: one_stop_staff\n  brand: {en: PSC}\n"
+        "  provenance: illustrative\n",
+    )
+    other.write("services.yaml", "country: KZ\nservices:\n  - id: broken\n    titel: {en: x}\n")
+    fine = run_cli("check", "UZ")
+    assert fine.exit_code == 0, fine.output
+    broken = run_cli("check", "KZ")
+    assert broken.exit_code == 2
+    assert "services[0].titel: unknown field 'titel'" in broken.stderr
