@@ -43,7 +43,8 @@ def test_the_fixture_country_passes_the_structural_rules(country_plugin: Fixture
     [
         (
             "transparency.fee",
-            "    costs:\n      - amount: 0\n        currency: UZS\n        provenance: illustrative\n",
+            "    costs:\n      - amount: 0\n        currency: UZS\n"
+            "        provenance: illustrative\n",
             "",
             "service 'id-card' does not publish its fee",
             "- id: id-card",
