@@ -21,6 +21,7 @@ from rich.table import Table
 from asan_core import __version__
 from asan_core.check_report import principle_sections, report_html, report_json
 from asan_core.cli_export import register as register_export_commands
+from asan_core.cli_new import register as register_new_commands
 from asan_core.cli_support import (
     EXIT_FINDINGS,
     CountryArg,
@@ -500,6 +501,7 @@ def i18n_stats(
 
 
 register_export_commands(app)
+register_new_commands(app)
 
 
 def main() -> None:

@@ -335,7 +335,12 @@ def resolve(country: str, host: PluginHost | None = None) -> Franchise:
     coverage = [r for r in collected["coverage"] if isinstance(r, CoverageRecord)]
     calendars = {cal for _, answer in host.call_each("asan_calendars") for cal in (answer or [])}
 
-    checker = _CrossChecker(found, agencies, services, centres, legal, curriculum, principles)
+    # A module may still name a principle the country dropped: the module keeps teaching it,
+    # and `check` shows the drop (principles.changed), so that is not a broken reference.
+    dropped = {c.id for c in principle_changes if c.action == "drop"}
+    checker = _CrossChecker(
+        found, agencies, services, centres, legal, curriculum, principles, dropped
+    )
     problems.extend(checker.run(coverage, calendars))
     area_coverage = checker.area_coverage(coverage)
     uncovered = [a.area for a in area_coverage if not a.centres and not a.divisions]
@@ -527,6 +532,7 @@ class _CrossChecker:
         legal: list[LegalResource],
         curriculum: list[CurriculumModule],
         principles: list[Principle],
+        dropped_principles: set[str] | None = None,
     ) -> None:
         self.country = country
         self.agencies = {a.id: a for a in agencies}
@@ -534,7 +540,7 @@ class _CrossChecker:
         self.centres = {c.id: c for c in centres}
         self.legal = {r.id: r for r in legal}
         self.curriculum = curriculum
-        self.principles = {p.id for p in principles}
+        self.principles = {p.id for p in principles} | (dropped_principles or set())
         self.problems: list[Problem] = []
 
     def _ref(

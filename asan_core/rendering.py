@@ -68,6 +68,12 @@ class LocaleContext:
             self.data_fallbacks.setdefault(value, used)
         return value
 
+    def text_in(self, localized: dict[str, str] | None, locale: str) -> str:
+        """Data text in another declared ``locale`` (a bilingual poster shows two at once)."""
+        if not localized:
+            return ""
+        return pick_text(localized, locale, self.franchise.country.primary_locale)[0]
+
     def fallbacks(self) -> dict[str, str]:
         """Every string (catalog or data) shown in another language, with that language."""
         return {**self.chain.fallbacks, **self.data_fallbacks}
@@ -97,8 +103,8 @@ def make_environment(
     Autoescape for ``.html``/``.xml``; strict undefined (a typo in a template fails
     loudly); ``jinja2.ext.i18n`` with the translation chain (newstyle, escaped — see the
     module docstring); filters ``number``, ``percent``, ``money``, ``date``, ``date_range``,
-    ``working_days``, ``weekday``, ``digits``, ``bdi``, ``text``, ``channel``, ``feature``,
-    ``role``; globals ``lang``, ``dir``, ``locale``, ``franchise``, ``fmt``,
+    ``working_days``, ``weekday``, ``digits``, ``bdi``, ``text``, ``text_in``, ``channel``,
+    ``feature``, ``role``; globals ``lang``, ``dir``, ``locale``, ``franchise``, ``fmt``,
     ``illustrative_mark``.
     """
     folders = [*(extra_folders or []), *template_folders(context.franchise, context.host)]
@@ -131,6 +137,7 @@ def make_environment(
         digits=fmt.digits,
         bdi=bdi,
         text=context.text,
+        text_in=context.text_in,
         channel=lambda kind: chain.gettext(CHANNEL_LABELS[ChannelKind(kind)]),
         feature=lambda kind: chain.gettext(FEATURE_LABELS[Feature(kind)]),
         role=lambda kind: chain.gettext(ROLE_LABELS[Role(kind)]),

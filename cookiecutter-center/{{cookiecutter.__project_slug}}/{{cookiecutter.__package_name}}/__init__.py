@@ -1,0 +1,14 @@
+{%- set c = cookiecutter | asan_country -%}
+"""{{ c.english_name }}: a network of one-stop-shop centres on the ASAN model.
+
+The centres' brand: {{ c.brand }}.
+
+The country's facts are in ``data/*.yaml``; this module only exposes them to asan-sdk.
+Behaviour (a calendar, an identifier check) goes in a DataPlugin subclass (asan-sdk's
+docs/plugins.md).
+"""
+
+from asan_core.datafiles import DataPlugin
+
+plugin = DataPlugin.from_package(__name__)
+"""The object registered under the ``asan`` entry point."""
