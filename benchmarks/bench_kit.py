@@ -11,6 +11,7 @@ Target (issue 5): the full AF kit under 2 s, within 3x of the floor, on a 2-core
 
 from __future__ import annotations
 
+import functools
 import shutil
 import tempfile
 import time
@@ -49,9 +50,7 @@ def peak_memory(function: Callable[[], Any]) -> int:
 def floor(franchise: Franchise, host: PluginHost) -> Callable[[], int]:
     """Render every page of every locale with bare Jinja2, into memory."""
     env = Environment(
-        loader=ChoiceLoader(
-            [FileSystemLoader(str(f)) for f in template_folders(franchise, host)]
-        ),
+        loader=ChoiceLoader([FileSystemLoader(str(f)) for f in template_folders(franchise, host)]),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -59,21 +58,44 @@ def floor(franchise: Franchise, host: PluginHost) -> Callable[[], int]:
         lstrip_blocks=True,
     )
     env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
-    plain = lambda value, *args, **kwargs: str(value)  # noqa: E731
-    for name in ("number", "percent", "money", "date", "date_range", "working_days",
-                 "weekday", "digits", "channel", "feature", "role"):
-        env.filters[name] = plain
-    env.filters["text"] = lambda text: (text or {}).get("en") or next(iter((text or {"": ""}).values()))
+    for name in (
+        "number",
+        "percent",
+        "money",
+        "date",
+        "date_range",
+        "working_days",
+        "weekday",
+        "digits",
+        "channel",
+        "feature",
+        "role",
+    ):
+        env.filters[name] = _plain
+    env.filters["text"] = _english
+    env.filters["text_in"] = lambda text, locale: _english(text)
     env.filters["bdi"] = lambda value: Markup("<bdi>{}</bdi>").format(value)
     env.filters["markdown"] = markdown
     by_agency: dict[str, list[Any]] = {}
     for service in franchise.services:
         by_agency.setdefault(service.agency, []).append(service)
     env.globals.update(
-        lang="en", dir="ltr", locale="en", franchise=franchise, fmt=None, illustrative_mark="⚑",
-        brand="", country_name="", locales=[(loc, loc, loc) for loc in franchise.country.locales],
-        version="0", services_by_agency=by_agency, agencies={a.id: a for a in franchise.agencies},
-        roles=ROLES, service_card_roles=SERVICE_CARD_ROLES, search_index="[]", is_marked=is_marked,
+        lang="en",
+        dir="ltr",
+        locale="en",
+        franchise=franchise,
+        fmt=None,
+        illustrative_mark="⚑",
+        brand="",
+        country_name="",
+        locales=[(loc, loc, loc) for loc in franchise.country.locales],
+        version="0",
+        services_by_agency=by_agency,
+        agencies={a.id: a for a in franchise.agencies},
+        roles=ROLES,
+        service_card_roles=SERVICE_CARD_ROLES,
+        search_index="[]",
+        is_marked=is_marked,
     )
 
     def render() -> int:
@@ -89,20 +111,31 @@ def floor(franchise: Franchise, host: PluginHost) -> Callable[[], int]:
     return render
 
 
+def _plain(value: Any, *args: Any, **kwargs: Any) -> str:
+    return str(value)
+
+
+def _english(text: dict[str, str] | None) -> str:
+    texts = text or {}
+    return texts.get("en") or next(iter(texts.values()), "")
+
+
 def main() -> None:
     host = get_plugin_manager()
     workdir = Path(tempfile.mkdtemp(prefix="bench-kit-"))
-    print(f"{'country':8} {'build':>9} {'floor':>9} {'ratio':>7} {'peak MiB':>9} {'files':>6} {'size':>9}")
+    columns = ("build", "floor", "ratio", "peak MiB", "files", "size")
+    widths = (9, 9, 7, 9, 6, 9)
+    print(f"{'country':8} " + " ".join(f"{c:>{w}}" for c, w in zip(columns, widths, strict=True)))
     try:
         for code in ("AF", "AZ"):
             franchise = resolve(code, host)
             out = workdir / code
-            reports: list[Any] = []
-            build_s = best_of(3, lambda: reports.append(build_kit(franchise, host, out)))
+            build = functools.partial(build_kit, franchise, host, out)
+            build_s = best_of(3, build)
             render = floor(franchise, host)
             floor_s = best_of(3, render)
-            peak = peak_memory(lambda: build_kit(franchise, host, out))
-            report = reports[-1]
+            peak = peak_memory(build)
+            report = build()
             print(
                 f"{code:8} {build_s:8.2f}s {floor_s:8.2f}s {build_s / floor_s:6.2f}x "
                 f"{peak / 2**20:9.1f} {report.files:6d} {report.bytes / 2**20:7.1f}MiB"
