@@ -24,6 +24,7 @@ from jinja2 import (
     pass_context,
     select_autoescape,
 )
+from jinja2.bccache import Bucket, BytecodeCache
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
@@ -95,6 +96,28 @@ def template_folders(franchise: Franchise, host: PluginHost) -> list[Path]:
     return [Path(d) for answer in answers for d in answer] + [templates_dir()]
 
 
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates shared by every environment of the process (one per locale).
+
+    Jinja2 keys the cache by template name and file name and checks the source's checksum,
+    so an edited template (``asan kit serve`` while a trainer edits) is compiled afresh.
+    """
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecodeCache()
+
+
 def make_environment(
     context: LocaleContext, extra_folders: list[Path] | None = None
 ) -> Environment:
@@ -110,6 +133,7 @@ def make_environment(
     folders = [*(extra_folders or []), *template_folders(context.franchise, context.host)]
     env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
+        bytecode_cache=_BYTECODE,
         autoescape=select_autoescape(["html", "htm", "xml"], default_for_string=True),
         undefined=StrictUndefined,
         extensions=["jinja2.ext.i18n"],
