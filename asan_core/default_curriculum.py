@@ -30,10 +30,26 @@ from asan_core.problems import ProblemsError
 
 CURRICULUM_DIR = Path(__file__).parent / "defaults" / "curriculum"
 
+TEACHING_ORDER = (
+    "principles",
+    "one-stop-shop",
+    "arrival-and-queue",
+    "volunteers",
+    "polite-communication",
+    "transparency-anti-corruption",
+    "service-standards",
+    "mobile-and-portal",
+    "satisfaction-and-complaints",
+    "trainer-methodology",
+)
+"""The order handbooks teach the core modules in: the model first, then the citizen's way
+through the centre, then the standards behind it; the trainer's own module last. A module
+file not listed here comes after these, in file-name order."""
+
 
 @cache
 def core_modules() -> tuple[CurriculumModule, ...]:
-    """The core's modules with every translation merged in, in file-name order."""
+    """The core's modules with every translation merged in, in :data:`TEACHING_ORDER`."""
     modules: list[CurriculumModule] = []
     problems = []
     for path in sorted(CURRICULUM_DIR.glob("*.yaml")):
@@ -57,7 +73,8 @@ def core_modules() -> tuple[CurriculumModule, ...]:
         problems.extend(doc.problems)
     if problems:
         raise ProblemsError(problems)
-    return tuple(modules)
+    rank = {module_id: index for index, module_id in enumerate(TEACHING_ORDER)}
+    return tuple(sorted(modules, key=lambda m: (rank.get(m.id, len(rank)), m.id)))
 
 
 def _merge(module: dict[str, Any], overlay: YamlDocument) -> list[Any]:

@@ -92,6 +92,22 @@ class Formatter:
         """``text`` between Unicode isolates, safe to embed in text of either direction."""
         return f"{FSI}{text}{PDI}"
 
+    @property
+    def comma(self) -> str:
+        """The separator between list items: ``", "``, or ``"، "`` in Dari and Pashto.
+
+        Taken from CLDR's list pattern (the ``middle`` of ``standard``), without the
+        directional marks some locales put there; Babel's ``format_list`` would add "and".
+        """
+        pattern = str(self.babel_locale.list_patterns["standard"]["middle"])
+        separator = pattern.replace("{0}", "").replace("{1}", "")
+        return separator.replace("\u200f", "").replace("\u200e", "") or ", "
+
+    @property
+    def semicolon(self) -> str:
+        """The stronger separator, between lists: ``"; "``, or ``"؛ "`` in Arabic script."""
+        return "؛ " if "،" in self.comma else "; "
+
     # -- digits and numbers ------------------------------------------------------------
 
     def digits(self, text: str) -> str:

@@ -199,6 +199,12 @@ def test_weekday_names_and_direction() -> None:
     assert fmt.isolate("AZ-BA") == "\u2068AZ-BA\u2069"
 
 
+def test_lists_are_separated_the_way_the_language_writes_them() -> None:
+    dari, pashto, english = (formatter(afghanistan(), loc) for loc in ("fa_AF", "ps_AF", "en"))
+    assert dari.comma == pashto.comma == "، " and dari.semicolon == "؛ "
+    assert english.comma == ", " and english.semicolon == "; "
+
+
 # -- working days --------------------------------------------------------------------
 
 
