@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -39,7 +40,9 @@ from asan_core.conformance import CheckReport, Severity, collect_rules, run_chec
 from asan_core.franchise import Franchise
 from asan_core.i18n_tools import Project, compile_catalogs, coverage, extract, update
 from asan_core.kit import build_kit, serve_kit
+from asan_core.labels import CHANNEL_LABELS
 from asan_core.listings import centres_json, country_json, plugins_json, services_json
+from asan_core.model import ChannelKind
 from asan_core.model.common import check_locale_identifier
 from asan_core.negotiation import negotiate_locale
 from asan_core.plugins import PluginHost
@@ -162,16 +165,23 @@ def services_command(
         "fee",
         title=f"{brand} — {franchise.text(franchise.country.name, loc)} ({loc})",
     )
+    # Numbers, money and labels as the kit shows them in this locale (digits, currency sign).
+    context = LocaleContext(franchise, loc, host)
+    fmt, gettext = context.formatter, context.chain.gettext
+    free = gettext("Free of charge")
     for s in data["services"]:
-        fee = ", ".join(f"{c['amount']} {c['currency']}" for c in s["costs"]) or "—"
+        fee = fmt.comma.join(
+            free if c["free"] else fmt.money(Decimal(c["amount"]), c["currency"])
+            for c in s["costs"]
+        )
         marked = _marks(s["provenance"], any(c["provenance"]["illustrative"] for c in s["costs"]))
         table.add_row(
             s["id"] + marked,
             s["title"],
             s["agency"]["name"],
-            ", ".join(s["channels"]),
-            "—" if s["processing_days"] is None else str(s["processing_days"]),
-            fee,
+            fmt.comma.join(gettext(CHANNEL_LABELS[ChannelKind(c)]) for c in s["channels"]),
+            "—" if s["processing_days"] is None else fmt.number(s["processing_days"]),
+            fee or "—",
         )
     consoles.out.print(table)
     consoles.out.print(f"{len(data['services'])} services. ⚑ = illustrative data, to be confirmed.")
