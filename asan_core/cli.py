@@ -446,8 +446,11 @@ def i18n_update(
     """Merge messages.pot into every catalog (and start new ones with --locale)."""
     proj = _project(project)
     new = guard(lambda: [_babellocale_of(loc) for loc in locale or []])
-    for path in guard(lambda: update(proj, new)):
+    changed = guard(lambda: update(proj, new))
+    for path in changed:
         consoles.out.print(f"updated {display_path(path)}")
+    if not changed:
+        consoles.out.print("every catalog is up to date with messages.pot")
 
 
 def _babellocale_of(value: str) -> str:

@@ -9,6 +9,7 @@ Each works on the core (the repository root) or on a plugin folder.
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,7 +119,10 @@ def extract(project: Project) -> Catalog:
 
 
 def update(project: Project, new_locales: list[str]) -> list[Path]:
-    """Merge ``messages.pot`` into every catalog; create catalogs for ``new_locales``."""
+    """Merge ``messages.pot`` into every catalog; create catalogs for ``new_locales``.
+
+    Returns the catalogs that changed (a catalog already up to date is not rewritten).
+    """
     if not project.template.is_file():
         raise ProblemsError(
             [Problem(f"{project.template} does not exist", hint="run 'asan i18n extract' first")]
@@ -148,9 +152,13 @@ def update(project: Project, new_locales: list[str]) -> list[Path]:
         catalog.revision_date = FIXED_DATE
         catalog.creation_date = FIXED_DATE
         catalog.obsolete.clear()
-        with path.open("wb") as handle:
-            write_po(handle, catalog, width=100, include_lineno=False, ignore_obsolete=True)
-        written.append(path)
+        buffer = io.BytesIO()
+        write_po(buffer, catalog, width=100, include_lineno=False, ignore_obsolete=True)
+        # Leave a catalog that has nothing new untouched: a translator's diff shows only
+        # the languages that changed.
+        if not path.is_file() or path.read_bytes() != buffer.getvalue():
+            path.write_bytes(buffer.getvalue())
+            written.append(path)
     return written
 
 
@@ -241,26 +249,37 @@ def coverage(franchise: Franchise, plugin_catalogs: list[Path]) -> list[LocaleCo
         report.catalog_total = len(messages)
         report.catalog_missing = [m for m in messages if m not in translated]
         report.catalog_translated = report.catalog_total - len(report.catalog_missing)
-        for label, text in _data_texts(franchise):
+        for label, text, checked in _data_texts(franchise):
             report.data_total += 1
-            if locale in text:
-                report.data_translated += 1
-            else:
+            if locale not in text:
                 report.data_missing.append(label)
+            elif checked and still_english(text, locale):
+                report.data_missing.append(f"{label} (still the English text)")
+            else:
+                report.data_translated += 1
         result.append(report)
     return result
 
 
-def _data_texts(franchise: Franchise) -> Iterator[tuple[str, dict[str, str]]]:
-    records: list[Record] = [
-        franchise.country,
-        *franchise.principles,
-        *franchise.agencies,
-        *franchise.services,
-        *franchise.centres,
-        *franchise.legal_resources,
-        *franchise.curriculum,
-    ]
-    for record in records:
-        for path, text in localized_fields(record):
-            yield f"{record_label(record)}: {path}", text
+def still_english(text: dict[str, str], locale: str) -> bool:
+    """Whether ``text`` in a non-English ``locale`` is only a copy of its English text.
+
+    A new country starts with the reference catalogue's English under every language
+    (``asan new country``), so presence alone does not mean translated. Names, codes and
+    numbers read the same in every language, so only text with words counts.
+    """
+    english = text.get("en")
+    if english is None or locale.split("_")[0] == "en" or text.get(locale) != english:
+        return False
+    return any(ch.isalpha() for ch in english) and " " in english.strip()
+
+
+def _data_texts(franchise: Franchise) -> Iterator[tuple[str, dict[str, str], bool]]:
+    """Every data text, and whether a copy of the English counts as untranslated (agencies,
+    services and legal acts; names of the country, centres and the brand may read alike)."""
+    named: list[Record] = [franchise.country, *franchise.principles, *franchise.centres]
+    worded: list[Record] = [*franchise.agencies, *franchise.services, *franchise.legal_resources]
+    for records, checked in ((named, False), (worded, True), (list(franchise.curriculum), True)):
+        for record in records:
+            for path, text in localized_fields(record):
+                yield f"{record_label(record)}: {path}", text, checked

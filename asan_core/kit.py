@@ -23,7 +23,7 @@ import tempfile
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -36,13 +36,18 @@ from markupsafe import Markup
 from asan_core import __version__
 from asan_core.check_report import report_html
 from asan_core.conformance import Severity, collect_rules, run_checks
+from asan_core.export.catalogue import catalogue_document
+from asan_core.export.schema_org import script_json, service_page
 from asan_core.franchise import Franchise
-from asan_core.listings import services_json
 from asan_core.model import Agency, CurriculumModule, Role, Service
 from asan_core.plugins import PluginHost
 from asan_core.problems import Problem, ProblemsError
 from asan_core.rendering import LocaleContext, make_environment
 from asan_core.resources import templates_dir
+from asan_core.translations import N_
+
+CHOOSE = N_("Choose your language:")
+"""The root page's prompt, shown in every language of the kit."""
 
 ROLES = (Role.VOLUNTEER, Role.FRONT_DESK, Role.AGENCY_OFFICER, Role.CENTRE_MANAGER, Role.TRAINER)
 SERVICE_CARD_ROLES = frozenset({Role.FRONT_DESK, Role.AGENCY_OFFICER, Role.TRAINER})
@@ -51,9 +56,23 @@ SERVICE_CARD_ROLES = frozenset({Role.FRONT_DESK, Role.AGENCY_OFFICER, Role.TRAIN
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
-def markdown(text: str) -> Markup:
-    """CommonMark to HTML with raw HTML disabled: data and translations stay text."""
-    return Markup(_markdown.render(text))
+def markdown(text: str, shift: int = 0) -> Markup:
+    """CommonMark to HTML with raw HTML disabled: data and translations stay text.
+
+    ``shift`` moves headings down (``## `` becomes ``<h3>`` with ``shift=1``; never past
+    ``<h6>``), so a module's sections sit under the module's own heading in the outline.
+    """
+    return Markup(_render_markdown(text, shift))
+
+
+@lru_cache(maxsize=4096)
+def _render_markdown(text: str, shift: int) -> str:
+    # A module's content appears in several handbooks and their printable pages: render once.
+    tokens = _markdown.parse(text)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
+    return str(_markdown.renderer.render(tokens, _markdown.options, {}))
 
 
 @dataclass
@@ -83,10 +102,17 @@ class _Writer:
         self.files[relative] = data
 
 
-def _language_name(locale: str) -> str:
+def _language_name(locale: str, chosen: list[str]) -> str:
+    """The language's name in itself, as a language switcher shows it: "دری", "پښتو",
+    "Русский". The region is added only when two locales of the kit share a language."""
     parsed = Locale.parse(locale)
-    # CLDR names Afghan Persian "دری" under fa_AF; elsewhere the language's own name.
-    return str(parsed.languages.get(locale) or parsed.get_display_name(locale) or locale)
+    shared = sum(1 for other in chosen if Locale.parse(other).language == parsed.language) > 1
+    # CLDR names Afghan Persian "دری" under fa_AF itself.
+    name = parsed.languages.get(locale) or (
+        parsed.get_display_name(locale) if shared else parsed.languages.get(parsed.language)
+    )
+    name = str(name or locale)
+    return name[:1].upper() + name[1:]
 
 
 def build_kit(
@@ -174,7 +200,7 @@ def build_kit(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     total = sum(len(d) for d in writer.files.values())
-    return KitReport(out, chosen, len(writer.files) + 1, total, fallbacks)
+    return KitReport(out, chosen, len(writer.files), total, fallbacks)
 
 
 def _template_problem(exc: TemplateError, locale: str) -> Problem:
@@ -268,7 +294,7 @@ def _render_locale(
     env.globals.update(
         brand=context.text(franchise.country.brand),
         country_name=context.text(franchise.country.name),
-        locales=[(loc, _language_name(loc), loc.replace("_", "-")) for loc in chosen],
+        locales=[(loc, _language_name(loc, chosen), loc.replace("_", "-")) for loc in chosen],
         version=__version__,
         services_by_agency=services_by_agency,
         agencies={a.id: a for a in franchise.agencies},
@@ -276,6 +302,9 @@ def _render_locale(
         service_card_roles=SERVICE_CARD_ROLES,
         search_index=_search_index(franchise, context),
         is_marked=is_marked,
+        service_json_ld=lambda service: Markup(
+            script_json(service_page(franchise, service, locale, context.chain.gettext))
+        ),
     )
     for page in pages(franchise):
         template = env.get_template(page.template)
@@ -329,16 +358,20 @@ def _write_shared(
     env = make_environment(context)
     env.globals.update(
         brand=context.text(franchise.country.brand),
-        locales=[(loc, _language_name(loc), loc.replace("_", "-")) for loc in chosen],
+        locales=[(loc, _language_name(loc, chosen), loc.replace("_", "-")) for loc in chosen],
         version=__version__,
     )
-    writer.write("index.html", env.get_template("kit/root.html").render(root="", first=first))
-    catalogue = {
-        "version": 1,
-        "country": franchise.country.code,
-        "locales": {loc: services_json(franchise, loc)["services"] for loc in chosen},
-    }
-    writer.write("catalogue.json", _json(catalogue))
+    # The chooser asks in every language of the kit, each in its own lang and dir.
+    prompts = []
+    for loc in [first, *(loc for loc in chosen if loc != first)]:
+        other = context if loc == first else LocaleContext(franchise, loc, host)
+        prompts.append(
+            (other.formatter.lang, other.formatter.direction, other.chain.gettext(CHOOSE))
+        )
+    root_page = env.get_template("kit/root.html").render(root="", first=first, prompts=prompts)
+    writer.write("index.html", root_page)
+    # The same document as `asan export --format catalogue-json` (and `asan diff` reads it).
+    writer.write("catalogue.json", _json(catalogue_document(franchise, chosen)))
 
 
 def _json(data: Any) -> str:

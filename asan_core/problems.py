@@ -17,6 +17,21 @@ def display_path(path: str | Path) -> str:
         return str(p)
 
 
+def package_path(path: str | Path) -> str:
+    """``path`` from its top-level Python package: ``asan_afghanistan/data/country.yaml``.
+
+    The same wherever the plugin is installed or the command is run, so a published
+    report (the kit's) stays byte-identical and does not leak the builder's folders.
+    """
+    p = Path(path)
+    top = p.parent
+    while (top.parent / "__init__.py").is_file():
+        top = top.parent
+    if not (top / "__init__.py").is_file():
+        return p.name
+    return p.relative_to(top.parent).as_posix()
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with the input, located as precisely as the input allows.
@@ -39,6 +54,13 @@ class Problem:
             where = display_path(self.file)
             return f"{where}:{self.line}" if self.line else where
         return f"plugin {self.plugin}" if self.plugin else ""
+
+    def published_location(self) -> str:
+        """:meth:`location` with the file from its package (:func:`package_path`)."""
+        if self.file:
+            where = package_path(self.file)
+            return f"{where}:{self.line}" if self.line else where
+        return self.location()
 
     def render(self) -> str:
         """The problem as lines of text for a terminal."""

@@ -93,6 +93,7 @@ def english_placeholders(franchise: Franchise) -> dict[str, list[str]]:
     translate (``service 'id-card': title``).
     """
     from asan_core.franchise import record_label
+    from asan_core.i18n_tools import still_english
     from asan_core.model import Record, localized_fields
 
     # Names are left out (the country's, the brand, the centres'): they are CLDR's, or
@@ -104,15 +105,9 @@ def english_placeholders(franchise: Franchise) -> dict[str, list[str]]:
             continue
         for record in records:
             for path, text in localized_fields(record):
-                english = text.get("en")
-                if english is not None and text.get(locale) == english and _is_words(english):
+                if still_english(text, locale):
                     found.setdefault(locale, []).append(f"{record_label(record)}: {path}")
     return found
-
-
-def _is_words(text: str) -> bool:
-    # Names, codes and numbers read the same in every language; sentences do not.
-    return any(ch.isalpha() for ch in text) and " " in text.strip()
 
 
 @dataclass

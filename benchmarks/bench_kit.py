@@ -18,6 +18,7 @@ import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -84,7 +85,8 @@ def floor(franchise: Franchise, host: PluginHost) -> Callable[[], int]:
         dir="ltr",
         locale="en",
         franchise=franchise,
-        fmt=None,
+        fmt=SimpleNamespace(comma=", ", semicolon="; "),
+        service_json_ld=lambda service: "{}",
         illustrative_mark="⚑",
         brand="",
         country_name="",

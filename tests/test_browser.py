@@ -74,7 +74,7 @@ def test_the_dari_pages_read_right_to_left_without_errors_or_serious_violations(
 
     if page_path == "a Dari service page":
         catalogue = json.loads((afghan_kit / "catalogue.json").read_text(encoding="utf-8"))
-        page_path = f"fa_AF/charter/{catalogue['locales']['fa_AF'][0]['id']}.html"
+        page_path = f"fa_AF/charter/{catalogue['services'][0]['id']}.html"
     target = afghan_kit / page_path
     problems: list[str] = []
     with sync_playwright() as playwright:

@@ -58,6 +58,18 @@ def test_the_docs_show_commands() -> None:
     assert len(documented_commands()) > 20
 
 
+_IGNORED = shutil.ignore_patterns(".git", ".venv", "__pycache__", "*.egg-info")
+
+
+def _leftovers(folder: str, names: list[str]) -> set[str]:
+    """What not to copy: VCS and build litter anywhere, and at the top only, the outputs
+    of earlier documented commands (``kit/``, ``site/``) — never ``templates/kit/``."""
+    ignored = set(_IGNORED(folder, names))
+    if Path(folder) == ROOT:
+        ignored |= {name for name in names if name in {"kit", "site", "new"} or "kit-" in name}
+    return ignored
+
+
 @pytest.fixture(scope="module")
 def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the checkout (no .git), where documented commands may write."""
@@ -65,7 +77,7 @@ def workspace(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(
         ROOT,
         copy,
-        ignore=shutil.ignore_patterns(".git", ".venv", "kit", "site", "__pycache__", "*.egg-info"),
+        ignore=_leftovers,
     )
     return copy
 

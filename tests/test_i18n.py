@@ -305,3 +305,23 @@ def test_extract_update_and_compile_work_on_a_plugin_folder(tmp_path: Path) -> N
     assert po.with_suffix(".mo").is_file()
     bad = run_cli("i18n", "update", "--project", str(plugin), "--locale", "zz")
     assert bad.exit_code == 2 and "'zz' is not a locale Babel knows" in bad.stderr
+
+
+def test_update_leaves_catalogs_that_have_nothing_new_untouched(tmp_path: Path) -> None:
+    plugin = tmp_path / "asan-xx"
+    package = plugin / "asan_xx"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(
+        'from asan_core.translations import N_\n\nGREETING = N_("Welcome to the centre")\n'
+    )
+    assert run_cli("i18n", "extract", "--project", str(plugin)).exit_code == 0
+    first = run_cli("i18n", "update", "--project", str(plugin), "--locale", "uz")
+    assert "updated" in first.stdout
+    uz = package / "locales" / "uz" / "LC_MESSAGES" / "messages.po"
+    before = uz.stat().st_mtime_ns
+    second = run_cli("i18n", "update", "--project", str(plugin), "--locale", "ru")
+    assert "locales/ru/" in second.stdout.replace("\\", "/")
+    assert "locales/uz/" not in second.stdout.replace("\\", "/")
+    assert uz.stat().st_mtime_ns == before
+    third = run_cli("i18n", "update", "--project", str(plugin))
+    assert "every catalog is up to date" in third.stdout

@@ -46,7 +46,9 @@ def test_every_artifact_exists_in_dari_pashto_and_english(
         pages += [f"handbooks/{role}.html" for role in ROLES]
         pages += [f"handbooks/{role}-print.html" for role in ROLES]
         pages += ["signage/principles-poster.html"]
-        pages += [f"signage/desk-{agency}.html" for agency in {s.agency for s in afghanistan.services}]
+        pages += [
+            f"signage/desk-{agency}.html" for agency in {s.agency for s in afghanistan.services}
+        ]
         missing = [page for page in pages if not (folder / page).is_file()]
         assert missing == [], f"{locale}: {missing}"
     for shared in ("index.html", "catalogue.json", "manifest.json", "report/check.html"):

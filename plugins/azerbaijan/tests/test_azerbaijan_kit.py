@@ -45,7 +45,9 @@ def test_every_artifact_exists_in_azerbaijani_russian_and_english(
         pages += [f"handbooks/{role}.html" for role in ROLES]
         pages += [f"handbooks/{role}-print.html" for role in ROLES]
         pages += ["signage/principles-poster.html"]
-        pages += [f"signage/desk-{agency}.html" for agency in {s.agency for s in azerbaijan.services}]
+        pages += [
+            f"signage/desk-{agency}.html" for agency in {s.agency for s in azerbaijan.services}
+        ]
         missing = [page for page in pages if not (folder / page).is_file()]
         assert missing == [], f"{locale}: {missing}"
         assert f'<html lang="{locale}" dir="ltr"' in (folder / "index.html").read_text()
