@@ -229,7 +229,13 @@ def test_every_text_is_in_every_language_as_the_english_text_until_translated(
             assert text["uz"] == text["ru"] == text["en"], path
     readme = (uzbekistan / "README.md").read_text("utf-8")
     assert "every text under\n**uz, ru** starts as the **English text**" in readme
-    assert "cannot show what is left" in readme
+    assert '"still the English text"' in readme
+    # ... and the translation work to do shows in the stats, which --strict refuses.
+    stats = run_cli("i18n", "stats", "UZ", "--strict", "--json")
+    assert stats.exit_code == 1
+    missing = {row["locale"]: row["data"]["missing"] for row in json.loads(stats.stdout)["locales"]}
+    assert "service 'passport': title (still the English text)" in missing["uz"]
+    assert not any("still the English" in label for label in missing["en"])
 
 
 def test_the_country_and_its_names_come_from_the_answers_and_cldr(
