@@ -37,6 +37,7 @@ from asan_core.cli_support import (
     print_json,
 )
 from asan_core.conformance import CheckReport, Severity, collect_rules, run_checks
+from asan_core.files import write_atomically
 from asan_core.franchise import Franchise
 from asan_core.i18n_tools import Project, compile_catalogs, coverage, extract, update
 from asan_core.kit import build_kit, serve_kit
@@ -283,10 +284,7 @@ def _null() -> Any:
 
 
 def _write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+    write_atomically(path, text, field="--output")
 
 
 SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
+from asan_core import files
 from asan_core.cli_support import (
     EXIT_FINDINGS,
     CountryArg,
@@ -31,49 +30,8 @@ IRI_FORMATS = frozenset({ExportFormat.CPSV_AP, ExportFormat.SCHEMA_ORG})
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file beside it, then rename.
-
-    A failure leaves no partial file: the previous content (if any) stays as it was.
-
-    :raises ProblemsError: when the file cannot be written, with the reason.
-    """
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        mode = _file_mode(path)
-        descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise _unwritable(path, exc) from exc
-    temporary = Path(name)
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        temporary.chmod(mode)  # mkstemp's file is private (0600); an export is not
-        temporary.replace(path)
-    except BaseException as exc:
-        temporary.unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise _unwritable(path, exc) from exc
-        raise
-
-
-def _unwritable(path: Path, exc: OSError) -> ProblemsError:
-    return ProblemsError(
-        [
-            Problem(
-                f"cannot write {display_path(path)}: {exc.strerror or exc}",
-                field="--output",
-                hint="choose a file in a folder you can write to",
-            )
-        ]
-    )
-
-
-def _file_mode(path: Path) -> int:
-    if path.exists():
-        return path.stat().st_mode & 0o777
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    """Write an export atomically (see :func:`asan_core.files.write_atomically`)."""
+    files.write_atomically(path, text, field="--output")
 
 
 def _size(text: str) -> str:

@@ -120,21 +120,101 @@ def load_catalogue(path: Path) -> JsonObject:
 
 
 def _shape_problems(data: JsonObject, where: str) -> list[Problem]:
+    """Every place where ``data`` departs from the shape ``asan diff`` reads.
+
+    A hand-edited or truncated catalogue is reported here, field by field, rather than
+    failing half-way through the comparison (exit 2, never a traceback).
+    """
     problems: list[Problem] = []
+
+    def bad(field: str, expected: str) -> None:
+        problems.append(Problem(f"expected {expected}", file=where, field=field))
+
+    version = data.get("version")
+    if isinstance(version, bool):
+        bad("version", "a whole number")
     country = data.get("country")
     if not isinstance(country, dict) or not isinstance(country.get("code"), str):
         problems.append(Problem("the catalogue has no country code", file=where, field="country"))
+    locales = data.get("locales", [])
+    if not isinstance(locales, list) or not all(isinstance(x, str) for x in locales):
+        bad("locales", "a list of locale codes")
+    coverage = data.get("coverage", [])
+    if not isinstance(coverage, list) or not all(
+        isinstance(x, dict) and isinstance(x.get("area"), str) for x in coverage
+    ):
+        bad("coverage", "a list of {area, centres, fallback} objects")
     for kind in ("services", *RECORD_KINDS):
         items = data.get(kind, [])
         if not isinstance(items, list):
-            problems.append(Problem("expected a list of records", file=where, field=kind))
+            bad(kind, "a list of records")
             continue
+        seen: set[str] = set()
         for index, item in enumerate(items):
+            field = f"{kind}[{index}]"
             if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+                problems.append(Problem("a record without an id", file=where, field=field))
+                continue
+            if item["id"] in seen:
                 problems.append(
-                    Problem("a record without an id", file=where, field=f"{kind}[{index}]")
+                    Problem(f"the id {item['id']!r} appears twice", file=where, field=field)
                 )
+            seen.add(item["id"])
+            for name, expected in _SHAPES.get(kind, {}).items():
+                if name in item and not _fits(item[name], expected):
+                    bad(f"{field}.{name}", _EXPECTED[expected])
+            if kind == "services" and isinstance(item.get("costs"), list):
+                for c, cost in enumerate(item["costs"]):
+                    tiers = cost.get("express", []) if isinstance(cost, dict) else None
+                    if not isinstance(tiers, list) or not all(isinstance(x, dict) for x in tiers):
+                        bad(f"{field}.costs[{c}].express", _EXPECTED["objects"])
     return problems
+
+
+_SHAPES: dict[str, dict[str, str]] = {
+    "services": {
+        "title": "text",
+        "description": "text",
+        "agency": "string",
+        "channels": "strings",
+        "evidence": "objects",
+        "outputs": "objects",
+        "costs": "objects",
+        "legal_basis": "strings",
+        "processing_days": "days",
+        "provenance": "object",
+    },
+    "agencies": {"name": "text", "provenance": "object"},
+    "centres": {"name": "text", "provenance": "object"},
+    "legal_resources": {"title": "text", "provenance": "object"},
+    "principles": {"name": "text"},
+}
+"""The fields ``asan diff`` reads, and the shape each must have."""
+
+_EXPECTED = {
+    "text": "a {locale: text} map",
+    "string": "a string (an id)",
+    "strings": "a list of strings",
+    "objects": "a list of objects",
+    "object": "an object",
+    "days": "a whole number of working days, or null",
+}
+
+
+def _fits(value: Any, expected: str) -> bool:
+    if expected == "text":
+        return value is None or (
+            isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+        )
+    if expected == "string":
+        return isinstance(value, str)
+    if expected == "strings":
+        return isinstance(value, list) and all(isinstance(x, str) for x in value)
+    if expected == "objects":
+        return isinstance(value, list) and all(isinstance(x, dict) for x in value)
+    if expected == "object":
+        return isinstance(value, dict)
+    return value is None or (isinstance(value, int) and not isinstance(value, bool))
 
 
 # -- comparing -------------------------------------------------------------------------
@@ -377,6 +457,13 @@ def diff_catalogues(old: JsonObject, new: JsonObject) -> CatalogueDiff:
             result.unchanged += 1
     for kind in RECORD_KINDS:
         result.records[kind] = comparer.records(old.get(kind, []), new.get(kind, []))
+    # Who serves each area (a centre, else agency divisions) is keyed by the area's code.
+    result.records["coverage"] = comparer.records(
+        *(
+            [{**entry, "id": entry["area"]} for entry in doc.get("coverage", [])]
+            for doc in (old, new)
+        )
+    )
     country_before, country_after = old["country"], new["country"]
     result.country_fields = tuple(
         sorted(
@@ -417,7 +504,7 @@ class _Presenter:
 
     def agency(self, agency_id: Any) -> str:
         found = self.agencies.get(agency_id)
-        return f"{agency_id} ({self.text(found['name'])})" if found else str(agency_id)
+        return f"{agency_id} ({self.text(found.get('name'))})" if found else str(agency_id)
 
     def fee(self, costs: Any) -> str:
         if not costs:
@@ -435,7 +522,7 @@ class _Presenter:
                 text += f" from {cost['effective_from']}"
             if cost.get("effective_until"):
                 text += f" until {cost['effective_until']}"
-            if (cost.get("provenance") or {}).get("illustrative"):
+            if cost.get("illustrative") or (cost.get("provenance") or {}).get("illustrative"):
                 text += " ⚑"
             parts.append(text)
         return "; ".join(parts)
@@ -454,7 +541,7 @@ class _Presenter:
             return str(value)
         if name == "legal_basis":
             found = self.legal.get(value)
-            return f"{value} ({self.text(found['title'])})" if found else str(value)
+            return f"{value} ({self.text(found.get('title'))})" if found else str(value)
         if isinstance(value, dict):
             return f'"{self.text(value.get("name"))}"'
         return str(value)
@@ -499,7 +586,8 @@ def print_diff(
     show = _Presenter(diff, locale)
     country = show.text(diff.new["country"].get("name"))
     console.print(
-        f"[bold]{escape(country)} ({diff.country})[/]: {escape(old_name)} → {escape(new_name)}"
+        f"[bold]{escape(country)} ({escape(diff.country)})[/]: "
+        f"{escape(old_name)} → {escape(new_name)}"
     )
     if diff.only_old or diff.only_new:
         console.print(
@@ -517,15 +605,19 @@ def print_diff(
     if diff.added:
         console.print("\n[bold green]Added[/]")
         for service in diff.added:
-            console.print(f"  + {service['id']} — {escape(show.text(service.get('title')))}")
+            console.print(
+                f"  + {escape(service['id'])} — {escape(show.text(service.get('title')))}"
+            )
     if diff.removed:
         console.print("\n[bold red]Removed[/]")
         for service in diff.removed:
-            console.print(f"  − {service['id']} — {escape(show.text(service.get('title')))}")
+            console.print(
+                f"  − {escape(service['id'])} — {escape(show.text(service.get('title')))}"
+            )
     if diff.changed:
         console.print("\n[bold yellow]Changed[/]")
         for item in diff.changed:
-            console.print(f"  ~ {item.id} — {escape(show.text(item.title))}")
+            console.print(f"  ~ {escape(item.id)} — {escape(show.text(item.title))}")
             for change in item.changes:
                 for line in show.change(change).splitlines():
                     console.print(f"      {escape(line)}")
@@ -533,7 +625,7 @@ def print_diff(
     if others or diff.country_fields:
         console.print("\n[bold]Other records[/]")
         if diff.country_fields:
-            console.print(f"  country: changed {', '.join(diff.country_fields)}")
+            console.print(f"  country: changed {escape(', '.join(diff.country_fields))}")
         for kind, changes in others:
             parts = []
             if changes.added:

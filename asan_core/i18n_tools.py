@@ -22,6 +22,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 from asan_core import __version__
+from asan_core.files import write_atomically
 from asan_core.franchise import Franchise, record_label
 from asan_core.model import Record, localized_fields
 from asan_core.problems import Problem, ProblemsError
@@ -157,7 +158,7 @@ def update(project: Project, new_locales: list[str]) -> list[Path]:
         # Leave a catalog that has nothing new untouched: a translator's diff shows only
         # the languages that changed.
         if not path.is_file() or path.read_bytes() != buffer.getvalue():
-            path.write_bytes(buffer.getvalue())
+            write_atomically(path, buffer.getvalue())  # an interrupted update loses nothing
             written.append(path)
     return written
 
@@ -265,13 +266,15 @@ def still_english(text: dict[str, str], locale: str) -> bool:
     """Whether ``text`` in a non-English ``locale`` is only a copy of its English text.
 
     A new country starts with the reference catalogue's English under every language
-    (``asan new country``), so presence alone does not mean translated. Names, codes and
-    numbers read the same in every language, so only text with words counts.
+    (``asan new country``), so presence alone does not mean translated. Codes,
+    abbreviations and numbers read the same in every language, so only text with a
+    lower-case letter (a word) counts.
     """
     english = text.get("en")
     if english is None or locale.split("_")[0] == "en" or text.get(locale) != english:
         return False
-    return any(ch.isalpha() for ch in english) and " " in english.strip()
+    # Words, not codes or abbreviations: "Passport" counts, "MIA" and "ISO 9001" do not.
+    return any(ch.islower() for ch in english)
 
 
 def _data_texts(franchise: Franchise) -> Iterator[tuple[str, dict[str, str], bool]]:

@@ -37,6 +37,7 @@ from asan_core import __version__
 from asan_core.check_report import report_html
 from asan_core.conformance import Severity, collect_rules, run_checks
 from asan_core.export.catalogue import catalogue_document
+from asan_core.export.honesty import fee_is_illustrative
 from asan_core.export.schema_org import script_json, service_page
 from asan_core.franchise import Franchise
 from asan_core.model import Agency, CurriculumModule, Role, Service
@@ -136,6 +137,15 @@ def build_kit(
     chosen = list(locales or franchise.country.locales)
     step = progress or (lambda _: None)
     out = out.resolve()
+    if out.exists() and not out.is_dir():
+        raise ProblemsError(
+            [
+                Problem(
+                    f"{out} is a file, not a folder; refusing to replace it",
+                    hint="give --out a folder (a new one, or an earlier kit)",
+                )
+            ]
+        )
     if out.exists() and not (out / "manifest.json").is_file() and any(out.iterdir()):
         raise ProblemsError(
             [
@@ -302,6 +312,7 @@ def _render_locale(
         service_card_roles=SERVICE_CARD_ROLES,
         search_index=_search_index(franchise, context),
         is_marked=is_marked,
+        fee_is_illustrative=fee_is_illustrative,
         service_json_ld=lambda service: Markup(
             script_json(service_page(franchise, service, locale, context.chain.gettext))
         ),
@@ -337,9 +348,9 @@ def _search_index(franchise: Franchise, context: LocaleContext) -> Markup:
         }
         for s in franchise.services
     ]
-    data = json.dumps(entries, ensure_ascii=False, sort_keys=True)
-    # Safe inside <script type="application/json">: no "</" sequence can close the tag.
-    return Markup(data.replace("</", "<\\/"))
+    # Safe inside <script type="application/json">: <, > and & are JSON escapes, so no
+    # text can close the element or open a comment ("<!--" would swallow the page).
+    return Markup(script_json(entries))
 
 
 # -- shared files and the manifest ----------------------------------------------------
@@ -362,12 +373,17 @@ def _write_shared(
         version=__version__,
     )
     # The chooser asks in every language of the kit, each in its own lang and dir.
-    prompts = []
+    # A language whose catalog lacks the prompt is left out rather than shown in another
+    # language under its own lang attribute.
+    prompts: list[tuple[str, str, str]] = []
     for loc in [first, *(loc for loc in chosen if loc != first)]:
         other = context if loc == first else LocaleContext(franchise, loc, host)
-        prompts.append(
-            (other.formatter.lang, other.formatter.direction, other.chain.gettext(CHOOSE))
-        )
+        prompt = other.chain.gettext(CHOOSE)
+        if CHOOSE in other.chain.fallbacks or prompt in {text for _, _, text in prompts}:
+            continue
+        prompts.append((other.formatter.lang, other.formatter.direction, prompt))
+    if not prompts:  # no catalog has it: the source text, marked as what it is
+        prompts.append(("en", "ltr", CHOOSE))
     root_page = env.get_template("kit/root.html").render(root="", first=first, prompts=prompts)
     writer.write("index.html", root_page)
     # The same document as `asan export --format catalogue-json` (and `asan diff` reads it).

@@ -589,6 +589,16 @@ def load_answer_file(path: Path) -> dict[str, str]:
         raise ProblemsError(
             [Problem(f"cannot read the answer file: {exc.strerror}", file=str(path))]
         ) from exc
+    except UnicodeDecodeError as exc:
+        raise ProblemsError(
+            [
+                Problem(
+                    "the answer file is not UTF-8 text",
+                    file=str(path),
+                    hint="give a YAML or JSON file of answers, e.g. 'country: UZ'",
+                )
+            ]
+        ) from exc
     except yaml.YAMLError as exc:
         raise ProblemsError(
             [
@@ -696,6 +706,7 @@ def create_country(
     template = template or template_dir()
     questions = template / "cookiecutter.json"
     _check_choices(json.loads(questions.read_text(encoding="utf-8")), answers)
+    _check_text(answers)
     with _template_importable(template):
         context = generate.generate_context(
             context_file=str(questions), extra_context=dict(answers)
@@ -732,6 +743,31 @@ def create_country(
                 ]
             ) from exc
     return CreatedCountry(target, country)
+
+
+UNSAFE_IN_ANSWERS = ("{{", "{%", "{#", '"""', "\\")
+"""What an answer may not contain: cookiecutter renders answers as Jinja2 (so ``{{ 7*7 }}``
+would become ``49``), and they land in Python docstrings and YAML."""
+
+
+def _check_text(answers: Mapping[str, Any]) -> None:
+    """Answers are plain text: no template syntax, no triple quotes, no control characters."""
+    problems = []
+    for key, value in answers.items():
+        if key.startswith("_") or not isinstance(value, str):
+            continue
+        found = [s for s in UNSAFE_IN_ANSWERS if s in value]
+        if found or any(ord(ch) < 32 for ch in value):
+            shown = ", ".join(repr(s) for s in found) or "a control character"
+            problems.append(
+                Problem(
+                    f"{value!r} contains {shown}, which a country's answers may not hold",
+                    field=key,
+                    hint=f"answer in plain text; {key}: {ANSWERS.get(key, '')}".rstrip("; "),
+                )
+            )
+    if problems:
+        raise ProblemsError(problems)
 
 
 def _check_choices(questions: Mapping[str, Any], answers: Mapping[str, str]) -> None:

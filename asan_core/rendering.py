@@ -73,7 +73,10 @@ class LocaleContext:
         """Data text in another declared ``locale`` (a bilingual poster shows two at once)."""
         if not localized:
             return ""
-        return pick_text(localized, locale, self.franchise.country.primary_locale)[0]
+        value, used = pick_text(localized, locale, self.franchise.country.primary_locale)
+        if used.split("_")[0] != locale.split("_")[0]:
+            self.data_fallbacks.setdefault(value, used)  # --strict sees it too
+        return value
 
     def fallbacks(self) -> dict[str, str]:
         """Every string (catalog or data) shown in another language, with that language."""

@@ -174,8 +174,8 @@ def _translation_header(country: NewCountry) -> str:
         return ""
     return (
         f"\nTRANSLATE: every text under {', '.join(pending)} is still the English text.\n"
-        "asan check and asan i18n stats count it as present, so they cannot show what is\n"
-        "left: the project's tests warn how many texts are still English (README, Translate).\n"
+        "asan i18n stats lists each one as 'still the English text' (--strict fails until\n"
+        "they are translated); the project's tests warn how many are left (README, Translate).\n"
     )
 
 

@@ -98,6 +98,7 @@ def floor(franchise: Franchise, host: PluginHost) -> Callable[[], int]:
         service_card_roles=SERVICE_CARD_ROLES,
         search_index="[]",
         is_marked=is_marked,
+        fee_is_illustrative=lambda service, cost: True,
     )
 
     def render() -> int:

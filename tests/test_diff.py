@@ -118,13 +118,32 @@ def test_a_fee_confirmed_by_a_source_shows_as_a_provenance_change_of_the_fee(
         country_plugin,
         tmp_path,
         (
+            "        currency: UZS\n        provenance: illustrative\n"
+            "    legal_basis: [centres-act]\n    provenance: illustrative",
+            "        currency: UZS\n        provenance: Tariff order No. 1 (test fixture)\n"
+            "    legal_basis: [centres-act]\n    provenance: Centres act (test fixture)",
+        ),
+    )
+    result = run_cli("diff", str(old), str(new))
+    assert result.exit_code == 1
+    assert "fee: free ⚑ → free\n" in result.stdout
+
+
+def test_a_sourced_fee_of_an_illustrative_service_stays_marked(
+    country_plugin: FixturePlugin, old: Path, tmp_path: Path
+) -> None:
+    # No price is published for a service that is itself still an example.
+    new = new_after(
+        country_plugin,
+        tmp_path,
+        (
             "        currency: UZS\n        provenance: illustrative",
             "        currency: UZS\n        provenance: Tariff order No. 1 (test fixture)",
         ),
     )
     result = run_cli("diff", str(old), str(new))
     assert result.exit_code == 1
-    assert "fee: free ⚑ → free\n" in result.stdout
+    assert "fee: free ⚑ → free ⚑\n" in result.stdout
 
 
 def test_a_processing_time_change_shows_old_and_new_time(
@@ -259,3 +278,43 @@ def test_an_unknown_display_locale_is_an_input_error(old: Path) -> None:
     result = run_cli("diff", str(old), str(old), "--locale", "fr")
     assert result.exit_code == 2
     assert "the catalogue has no texts in 'fr'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("plant", "message"),
+    [
+        (lambda d: d["services"][0].update(costs="free"), "services[0].costs: expected a list"),
+        (lambda d: d["services"][0].update(agency=["x"]), "services[0].agency: expected a string"),
+        (lambda d: d["services"][0].update(legal_basis=[{}]), "legal_basis: expected a list of"),
+        (lambda d: d["services"][0].update(processing_days=True), "processing_days: expected"),
+        (lambda d: d.update(locales=5), "locales: expected a list of locale codes"),
+        (lambda d: d.update(version=True), "version: expected a whole number"),
+        (lambda d: d["services"].append(dict(d["services"][0])), "appears twice"),
+    ],
+)
+def test_a_malformed_catalogue_is_an_input_error_naming_the_field(
+    old: Path, tmp_path: Path, plant: Any, message: str
+) -> None:
+    data = json.loads(old.read_text())
+    plant(data)
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(data))
+    result = run_cli("diff", str(old), str(broken))
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_change_in_who_serves_an_area_is_reported(old: Path, tmp_path: Path) -> None:
+    data = json.loads(old.read_text())
+    area = data["coverage"][0]
+    area["fallback"] = area["fallback"][1:] or [{"agency": "justice", "division": "regions"}]
+    new = tmp_path / "new.json"
+    new.write_text(json.dumps(data))
+    result = run_cli("diff", str(old), str(new))
+    assert result.exit_code == 1
+    assert f"coverage: changed {area['area']} (fallback)" in result.stdout
+
+
+def test_coverage_says_whether_it_rests_on_illustrative_records(old: Path) -> None:
+    coverage = json.loads(old.read_text())["coverage"]
+    assert coverage and all(isinstance(entry["illustrative"], bool) for entry in coverage)

@@ -379,7 +379,23 @@ def test_schema_org_never_publishes_an_illustrative_fee_as_a_price(
                 assert service["disambiguatingDescription"]  # says what is to be confirmed
 
 
-def test_schema_org_gives_a_sourced_fee_as_an_offer(country_plugin: FixturePlugin) -> None:
+def test_schema_org_gives_a_sourced_fee_of_a_sourced_service_as_an_offer(
+    country_plugin: FixturePlugin,
+) -> None:
+    fee = "        currency: UZS\n        provenance: {}\n    legal_basis: [centres-act]\n"
+    country_plugin.replace(
+        "records.yaml",
+        fee.format("illustrative") + "    provenance: illustrative",
+        fee.format("Tariff order No. 1 (test fixture)") + "    provenance: Centres act (test)",
+    )
+    document = export("UZ", "--format", "schema-org", "--locale", "en")
+    id_card = next(s for s in nodes(document, "GovernmentService") if s["name"] == "Identity card")
+    assert id_card["offers"] == [{"@type": "Offer", "price": "0", "priceCurrency": "UZS"}]
+
+
+def test_schema_org_gives_no_price_for_a_service_that_is_itself_illustrative(
+    country_plugin: FixturePlugin,
+) -> None:
     country_plugin.replace(
         "records.yaml",
         "        currency: UZS\n        provenance: illustrative",
@@ -387,7 +403,7 @@ def test_schema_org_gives_a_sourced_fee_as_an_offer(country_plugin: FixturePlugi
     )
     document = export("UZ", "--format", "schema-org", "--locale", "en")
     id_card = next(s for s in nodes(document, "GovernmentService") if s["name"] == "Identity card")
-    assert id_card["offers"] == [{"@type": "Offer", "price": "0", "priceCurrency": "UZS"}]
+    assert "offers" not in id_card
     assert nodes(document, "Dataset")[0]["inLanguage"] == "en"
 
 
@@ -437,6 +453,8 @@ def test_an_unknown_country_locale_or_format_is_an_input_error_without_a_file(
         ("UZ", "--format", "json-schema", "--locale", "ru"): "--locale does not apply",
         ("UZ", "--format", "catalogue-json", "--base-iri", "https://x.org/"): "--base-iri",
         ("UZ", "--format", "cpsv-ap", "--base-iri", "not an iri"): "is not a base IRI",
+        ("UZ", "--format", "cpsv-ap", "--base-iri", "https://x.org/a#"): "is not a base IRI",
+        ("UZ", "--format", "cpsv-ap", "--base-iri", "https://x.org/a?"): "is not a base IRI",
     }
     for args, message in cases.items():
         result = run_cli("export", *args, "--output", str(target))

@@ -169,6 +169,20 @@ def test_illustrative_data_is_marked_on_the_charter(
     assert 'class="illustrative"' in page
 
 
+def test_a_sourced_fee_of_an_illustrative_service_is_still_marked(
+    country_plugin: FixturePlugin, tmp_path: Path
+) -> None:
+    country_plugin.replace(
+        "records.yaml",
+        "        currency: UZS\n        provenance: illustrative",
+        "        currency: UZS\n        provenance: Tariff order No. 1 (test fixture)",
+    )
+    build(tmp_path / "kit")
+    for page in ("charter/id-card.html", "charter/index.html"):
+        html = (tmp_path / "kit" / "en" / page).read_text()
+        assert re.search(r'Free of charge(</\w+>)?\s*<span class="illustrative"', html), page
+
+
 def test_conformance_errors_stop_the_build_unless_forced(
     country_plugin: FixturePlugin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -200,6 +214,9 @@ def test_a_folder_that_is_not_a_kit_is_never_replaced(
     result = run_cli("kit", "build", "UZ", "--out", str(precious))
     assert result.exit_code == 2
     assert "is not a kit" in result.stderr
+    assert (precious / "notes.txt").read_text() == "do not lose me"
+    a_file = run_cli("kit", "build", "UZ", "--out", str(precious / "notes.txt"))
+    assert a_file.exit_code == 2 and "is a file, not a folder" in a_file.stderr
     assert (precious / "notes.txt").read_text() == "do not lose me"
 
 

@@ -359,6 +359,9 @@ def assert_same_tree(left: Path, right: Path) -> None:
         ("calendar", "lunar", "no installed plugin provides the calendar 'lunar'"),
         ("first_centre_area", "UZ-XX", "'UZ-XX' is not an ISO 3166-2 area of UZ"),
         ("digits", "roman", "'roman' is not one of latin, native"),
+        ("brand", "{{ 7*7 }}", "contains '{{', which a country's answers may not hold"),
+        ("brand", "{% foo %}", "contains '{%', which a country's answers may not hold"),
+        ("first_centre_city", 'Say """hi', 'contains \'"""\''),
     ],
 )
 def test_a_wrong_answer_stops_with_a_message_and_writes_nothing(
@@ -373,6 +376,13 @@ def test_a_wrong_answer_stops_with_a_message_and_writes_nothing(
     assert "hint:" in result.stderr  # how to fix it
     assert "Traceback" not in result.stderr + result.stdout
     assert list(out.iterdir()) == []
+
+
+def test_an_answer_file_that_is_not_text_is_an_input_error(tmp_path: Path) -> None:
+    binary = tmp_path / "answers.yaml"
+    binary.write_bytes(b"\xff\xfe\x00binary")
+    result = new_country("--no-input", "--config-file", str(binary), "--out", str(tmp_path))
+    assert result.exit_code == 2 and "the answer file is not UTF-8 text" in result.stderr
 
 
 def test_the_message_says_why_and_suggests_a_fix(tmp_path: Path) -> None:

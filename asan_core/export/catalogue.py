@@ -19,7 +19,8 @@ from decimal import Decimal
 from typing import Any
 
 from asan_core import __version__
-from asan_core.franchise import Franchise
+from asan_core.export.honesty import fee_is_illustrative, field_is_illustrative
+from asan_core.franchise import AreaCoverage, Franchise
 from asan_core.model import (
     Agency,
     Centre,
@@ -32,6 +33,7 @@ from asan_core.model import (
     Service,
     pick_text,
 )
+from asan_core.model.iso import top_level_area
 
 CATALOGUE_FORMAT = "asan-catalogue"
 """The value of the document's ``"format"`` key (how ``asan diff`` recognises one)."""
@@ -155,9 +157,14 @@ def _legal(act: LegalResource, texts: _Texts) -> JsonObject:
     }
 
 
-def cost_json(cost: Cost, texts: _Texts) -> JsonObject:
-    """One fee: exact amount, currency, period, express tiers and its own provenance."""
+def cost_json(cost: Cost, texts: _Texts, service: Service) -> JsonObject:
+    """One fee: exact amount, currency, period, express tiers and its own provenance.
+
+    ``illustrative`` says whether the fee may be shown as a fact: its own mark, or its
+    service's (see :func:`asan_core.export.honesty.fee_is_illustrative`).
+    """
     return {
+        "illustrative": fee_is_illustrative(service, cost),
         "amount": amount_text(cost.amount),
         "currency": cost.currency,
         "free": cost.amount == 0,
@@ -189,7 +196,7 @@ def _service(service: Service, texts: _Texts) -> JsonObject:
         "channels": [str(c) for c in service.channels],
         "evidence": [_evidence(e, texts) for e in service.evidence],
         "outputs": [{"name": texts(o.name)} for o in service.outputs],
-        "costs": [cost_json(c, texts) for c in service.costs],
+        "costs": [cost_json(c, texts, service) for c in service.costs],
         "processing_days": service.processing_days,
         "legal_basis": list(service.legal_basis),
         "available_from": service.available_from.isoformat() if service.available_from else None,
@@ -254,7 +261,31 @@ def catalogue_document(franchise: Franchise, locales: list[str] | None = None) -
                 "area": a.area,
                 "centres": list(a.centres),
                 "fallback": [{"agency": ag, "division": dv} for ag, dv in a.divisions],
+                "illustrative": _coverage_is_illustrative(franchise, a),
             }
             for a in franchise.area_coverage
         ],
     }
+
+
+def _coverage_is_illustrative(franchise: Franchise, area: AreaCoverage) -> bool:
+    """Whether who serves ``area`` rests on an example: a serving centre whose place is
+    illustrative, a fallback agency whose divisions are, or an illustrative coverage record.
+    """
+    if area.centres:
+        centres = [franchise.centre(cid) for cid in area.centres]
+        if any(
+            field_is_illustrative(c.provenance, "area")
+            or "serves_areas" in c.provenance.illustrative_fields
+            for c in centres
+        ):
+            return True
+    else:
+        agencies = [franchise.agency(agency_id) for agency_id in {a for a, _ in area.divisions}]
+        if any(field_is_illustrative(a.provenance, "divisions") for a in agencies):
+            return True
+    return any(
+        record.provenance.illustrative
+        for record in franchise.coverage
+        if top_level_area(record.area) == area.area
+    )

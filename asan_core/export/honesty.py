@@ -3,7 +3,10 @@
 A record is *illustrative* (``provenance: illustrative``), *partly illustrative* (a sourced
 record whose ``illustrative_fields`` lists the parts that are examples) or *sourced*. Nested
 values inherit: a service's documents are illustrative when the service is, or when
-``evidence`` is among its illustrative fields. A fee carries its own provenance.
+``evidence`` is among its illustrative fields. A fee is illustrative when its own
+provenance says so, when ``costs`` is among the service's illustrative fields, or when the
+whole service is illustrative: a price is never published for a service that is itself
+still an example, whatever source the amount names.
 """
 
 from __future__ import annotations
@@ -47,7 +50,11 @@ def field_is_illustrative(provenance: Provenance, field: str) -> bool:
 
 def fee_is_illustrative(service: Service, cost: Cost) -> bool:
     """True when a fee must not be shown as a fact (its own mark, or the service's)."""
-    return cost.provenance.illustrative or "costs" in service.provenance.illustrative_fields
+    return (
+        cost.provenance.illustrative
+        or service.provenance.illustrative
+        or "costs" in service.provenance.illustrative_fields
+    )
 
 
 def explanation(provenance: Provenance) -> str | None:

@@ -28,8 +28,8 @@ def check_base_iri(value: str) -> str:
     if (
         parts.scheme not in {"http", "https"}
         or not parts.netloc
-        or parts.query
-        or parts.fragment
+        or "?" in value  # a bare "?" or "#" leaves query and fragment empty
+        or "#" in value
         or any(c.isspace() for c in value.strip())
     ):
         raise ProblemsError(
