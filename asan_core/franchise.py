@@ -121,6 +121,13 @@ class Franchise(BaseModel):
             return tuple(s for s in self.services if channel in s.channels)
         return tuple(self.service(sid) for sid in centre.services)
 
+    def offers(self, centre: Centre, service: Service) -> bool:
+        """Whether ``centre`` offers ``service`` (as :meth:`services_at`, without the list)."""
+        if centre.all_services:
+            channel = "mobile" if centre.kind is CentreKind.MOBILE else "centre"
+            return channel in service.channels
+        return service.id in centre.services
+
     def sourced_records(self) -> Iterator[SourcedItem]:
         """Every record that carries provenance (for honesty counts), located.
 

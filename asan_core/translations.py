@@ -155,6 +155,7 @@ class TranslationChain:
 
     def __post_init__(self) -> None:
         self.translations: gettext_module.NullTranslations = _Source(self)
+        self._answers: dict[str, str] = {}
 
     def answered(self, message: str, locale: str) -> None:
         """Called by the chain: ``message`` was answered from ``locale``'s catalog."""
@@ -162,8 +163,13 @@ class TranslationChain:
             self.fallbacks.setdefault(message, locale)
 
     def gettext(self, message: str) -> str:
-        """Translate ``message``."""
-        return self.translations.gettext(message)
+        """Translate ``message`` (remembered: a kit asks for the same labels thousands of
+        times, and the catalogs do not change during a build; fallbacks are recorded on
+        the first ask)."""
+        answer = self._answers.get(message)
+        if answer is None:
+            answer = self._answers[message] = self.translations.gettext(message)
+        return answer
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         """Translate with the plural form for ``n``."""

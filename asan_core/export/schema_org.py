@@ -159,7 +159,7 @@ class _Builder:
         offices = [
             c
             for c in franchise.centres
-            if c.kind is CentreKind.CENTRE and service in franchise.services_at(c)
+            if c.kind is CentreKind.CENTRE and franchise.offers(c, service)
         ]
         offers: list[JsonObject] = []
         withheld = False
