@@ -226,8 +226,40 @@ class ConformanceTests:
         except ProblemsError as exc:
             pytest.fail(f"the kit does not build:\n{_render(exc.problems)}", pytrace=False)
         assert (Path(report.out) / "manifest.json").is_file()
-        for locale in franchise.country.locales:
-            assert (Path(report.out) / locale / "index.html").is_file(), locale
+        missing = [
+            f"{locale}/{page}"
+            for locale in franchise.country.locales
+            for page in expected_pages(franchise)
+            if not (Path(report.out) / locale / page).is_file()
+        ]
+        assert not missing, f"pages missing from the kit: {', '.join(missing)}"
+        for shared in ("index.html", "catalogue.json", "report/check.html"):
+            assert (Path(report.out) / shared).is_file(), shared
+
+
+KIT_ROLES = ("volunteer", "front_desk", "agency_officer", "centre_manager", "trainer")
+
+
+def expected_pages(franchise: Franchise) -> list[str]:
+    """The pages a kit holds for each locale of ``franchise``: the home page, the charter
+    with a page per service, centres, principles, every role's handbook (web and print),
+    the principles poster and a desk sign per agency that offers a service."""
+    pages = ["index.html", "charter/index.html", "centres.html", "principles.html"]
+    pages += [f"charter/{service.id}.html" for service in franchise.services]
+    pages += [f"handbooks/{role}{suffix}.html" for role in KIT_ROLES for suffix in ("", "-print")]
+    pages += ["handbooks/index.html", "signage/index.html", "signage/principles-poster.html"]
+    pages += [
+        f"signage/desk-{agency}.html" for agency in sorted({s.agency for s in franchise.services})
+    ]
+    return pages
+
+
+def page_text(path: Path) -> str:
+    """The text a reader sees on a kit page: tags, scripts and styles removed, spaces folded."""
+    import re
+
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", path.read_text(encoding="utf-8"), flags=re.S)
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
 
 
 def conformance_tests(country: str | None = None) -> type[ConformanceTests]:

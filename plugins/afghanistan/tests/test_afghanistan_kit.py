@@ -1,5 +1,6 @@
 """Afghanistan's deployment kit, built as the README's main job builds it (with --strict:
-every string shown in Dari and Pashto is Dari and Pashto)."""
+every string shown in Dari and Pashto is Dari and Pashto). That every page exists in every
+language is asan-sdk's conformance test (test_afghanistan_conformance.py)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from typer.testing import CliRunner
 from asan_core.cli import app
 from asan_core.franchise import Franchise, resolve
 from asan_core.model import Role
+from asan_core.testing import page_text
 
 LOCALES = ("fa_AF", "ps_AF", "en")
-ROLES = ("volunteer", "front_desk", "agency_officer", "centre_manager", "trainer")
 
 
 @pytest.fixture(scope="module")
@@ -31,50 +32,26 @@ def kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def visible_text(path: Path) -> str:
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", path.read_text(), flags=re.S)
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
-
-
-def test_every_artifact_exists_in_dari_pashto_and_english(
-    kit: Path, afghanistan: Franchise
-) -> None:
-    for locale in LOCALES:
-        folder = kit / locale
-        pages = ["index.html", "charter/index.html", "centres.html", "principles.html"]
-        pages += [f"charter/{service.id}.html" for service in afghanistan.services]
-        pages += [f"handbooks/{role}.html" for role in ROLES]
-        pages += [f"handbooks/{role}-print.html" for role in ROLES]
-        pages += ["signage/principles-poster.html"]
-        pages += [
-            f"signage/desk-{agency}.html" for agency in {s.agency for s in afghanistan.services}
-        ]
-        missing = [page for page in pages if not (folder / page).is_file()]
-        assert missing == [], f"{locale}: {missing}"
-    for shared in ("index.html", "catalogue.json", "manifest.json", "report/check.html"):
-        assert (kit / shared).is_file()
-
-
 def test_the_dari_site_reads_right_to_left_with_persian_digits_and_solar_hijri_dates(
     kit: Path,
 ) -> None:
     index = (kit / "fa_AF" / "index.html").read_text()
     assert '<html lang="fa-AF" dir="rtl"' in index
-    text = visible_text(kit / "fa_AF" / "index.html")
+    text = page_text(kit / "fa_AF" / "index.html")
     assert re.search(r"[۰-۹]+ (" + "|".join(DARI_MONTHS) + r") ۱۴[۰-۹]{2}", text)
-    passport = visible_text(kit / "fa_AF" / "charter" / "passport.html")
+    passport = page_text(kit / "fa_AF" / "charter" / "passport.html")
     assert "۵٬۰۰۰" in passport and "؋" in passport  # AFN, no decimals, Persian digits
     assert "۱۰ روز کاری" in passport
 
 
 def test_the_pashto_site_uses_pashto_month_names(kit: Path) -> None:
     assert '<html lang="ps-AF" dir="rtl"' in (kit / "ps_AF" / "index.html").read_text()
-    text = visible_text(kit / "ps_AF" / "index.html")
+    text = page_text(kit / "ps_AF" / "index.html")
     assert re.search(r"[۰-۹]+ (" + "|".join(PASHTO_MONTHS) + r") ۱۴[۰-۹]{2}", text)
 
 
 def test_lists_use_the_arabic_comma_in_dari(kit: Path) -> None:
-    centres = visible_text(kit / "fa_AF" / "centres.html")
+    centres = page_text(kit / "fa_AF" / "centres.html")
     assert "شنبه، یکشنبه" in centres and "شنبه, یکشنبه" not in centres
 
 
@@ -88,7 +65,7 @@ def test_the_principles_poster_is_bilingual_in_every_locale(kit: Path) -> None:
 def test_handbooks_teach_the_core_modules_in_order_in_dari(
     kit: Path, afghanistan: Franchise
 ) -> None:
-    handbook = visible_text(kit / "fa_AF" / "handbooks" / "front_desk.html")
+    handbook = page_text(kit / "fa_AF" / "handbooks" / "front_desk.html")
     titles = [
         module.title["fa_AF"]
         for module in afghanistan.curriculum
