@@ -21,6 +21,7 @@ from typing import Any
 from asan_core import __version__
 from asan_core.export.honesty import fee_is_illustrative, field_is_illustrative
 from asan_core.franchise import AreaCoverage, Franchise
+from asan_core.listings import country_json
 from asan_core.model import (
     Agency,
     Centre,
@@ -90,20 +91,12 @@ class _Texts:
 
 def _country(country: Country, texts: _Texts) -> JsonObject:
     partnership = country.partnership
+    # What `asan countries --json` says of it, with texts in the exported locales, and more.
+    listed = {k: v for k, v in country_json(country, plugin="").items() if k != "plugin"}
     return {
-        "code": country.code,
+        **listed,
         "name": texts(country.name),
         "brand": texts(country.brand),
-        "locales": list(country.locales),
-        "default_locale": country.primary_locale,
-        "currency": country.currency,
-        "calendar": country.calendar,
-        "working_week": {
-            "first_day": country.week.first_day,
-            "weekend": list(country.week.weekend),
-        },
-        "digits": str(country.digits),
-        "operating_model": str(country.operating_model),
         "max_processing_days": country.max_processing_days,
         "holidays": [
             {
