@@ -22,7 +22,7 @@ from asan_core.cli_support import (
 )
 from asan_core.diff import diff_catalogues, load_catalogue, print_diff
 from asan_core.export import ExportFormat, check_base_iri, export_text
-from asan_core.negotiation import LANGUAGE_ALIASES, negotiate_locale
+from asan_core.negotiation import match_locale, negotiate_locale
 from asan_core.problems import Problem, ProblemsError, display_path
 from asan_core.rendering import LocaleContext
 
@@ -175,13 +175,9 @@ def _display_locale(query: str | None, catalogue: dict[str, Any]) -> str:
     declared = [str(loc) for loc in catalogue.get("locales") or country.get("locales") or []]
     if query is None:
         return str(country.get("default_locale") or (declared[0] if declared else "en"))
-    wanted = LANGUAGE_ALIASES.get(query.strip().casefold(), query.strip()).replace("-", "_")
-    for loc in declared:
-        if loc.casefold() == wanted.casefold():
-            return loc
-    same_language = [loc for loc in declared if loc.split("_")[0] == wanted.split("_")[0]]
-    if len(same_language) == 1:
-        return same_language[0]
+    found = match_locale(query, declared)
+    if found is not None:
+        return found
     raise ProblemsError(
         [
             Problem(

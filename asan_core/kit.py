@@ -181,12 +181,14 @@ def build_kit(
     try:
         writer = _Writer(staging)
         fallbacks: dict[str, dict[str, str]] = {}
+        contexts: dict[str, LocaleContext] = {}
         for locale in chosen:
             step(f"rendering {locale}")
             try:
-                fallbacks[locale] = _render_locale(franchise, host, locale, chosen, writer)
+                contexts[locale] = _render_locale(franchise, host, locale, chosen, writer)
             except TemplateError as exc:
                 raise ProblemsError([_template_problem(exc, locale)]) from exc
+            fallbacks[locale] = contexts[locale].fallbacks()
         if strict:
             shown = {loc: fb for loc, fb in fallbacks.items() if fb}
             if shown:
@@ -202,7 +204,7 @@ def build_kit(
                     ]
                 )
         step("writing assets, catalogue, conformance report and manifest")
-        _write_shared(franchise, host, chosen, writer)
+        _write_shared(franchise, contexts, writer)
         writer.write("report/check.html", check_page)
         _write_manifest(franchise, host, chosen, writer)
         _swap(staging, out)
@@ -294,7 +296,8 @@ def pages(franchise: Franchise) -> Iterator[Page]:
 
 def _render_locale(
     franchise: Franchise, host: PluginHost, locale: str, chosen: list[str], writer: _Writer
-) -> dict[str, str]:
+) -> LocaleContext:
+    """Write every page of ``locale``; the context tells what fell back."""
     context = LocaleContext(franchise, locale, host)
     env = make_environment(context)
     env.filters["markdown"] = markdown
@@ -322,7 +325,7 @@ def _render_locale(
         root = "../" * page.depth
         html = template.render(page=page.path, root=root, home=f"{root}{locale}/", **page.values)
         writer.write(f"{locale}/{page.path}", html)
-    return context.fallbacks()
+    return context
 
 
 def is_marked(record: Any, field_name: str | None = None) -> bool:
@@ -357,15 +360,17 @@ def _search_index(franchise: Franchise, context: LocaleContext) -> Markup:
 
 
 def _write_shared(
-    franchise: Franchise, host: PluginHost, chosen: list[str], writer: _Writer
+    franchise: Franchise, contexts: dict[str, LocaleContext], writer: _Writer
 ) -> None:
+    """Assets, the language chooser and the catalogue, with the locales' contexts."""
+    chosen = list(contexts)
     assets = templates_dir() / "kit" / "assets"
     for path in sorted(assets.iterdir()):
         if path.is_file():
             writer.write(f"assets/{path.name}", path.read_bytes())
     default = franchise.country.primary_locale
     first = default if default in chosen else chosen[0]
-    context = LocaleContext(franchise, first, host)
+    context = contexts[first]
     env = make_environment(context)
     env.globals.update(
         brand=context.text(franchise.country.brand),
@@ -377,7 +382,7 @@ def _write_shared(
     # language under its own lang attribute.
     prompts: list[tuple[str, str, str]] = []
     for loc in [first, *(loc for loc in chosen if loc != first)]:
-        other = context if loc == first else LocaleContext(franchise, loc, host)
+        other = contexts[loc]
         prompt = other.chain.gettext(CHOOSE)
         if CHOOSE in other.chain.fallbacks or prompt in {text for _, _, text in prompts}:
             continue

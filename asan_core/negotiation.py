@@ -33,33 +33,14 @@ LANGUAGE_ALIASES: dict[str, str] = {
 
 
 def negotiate_locale(query: str, country: Country) -> str:
-    """The declared locale of ``country`` that ``query`` means.
-
-    Tries, in order: the exact identifier; the alias table (``prs`` → ``fa_AF``); Babel's
-    parse of the query (``fa-AF``, ``az_AZ``); then the language alone when the country
-    declares exactly one locale of that language (``ps`` → ``ps_AF``).
+    """The declared locale of ``country`` that ``query`` means (see :func:`match_locale`).
 
     :raises ProblemsError: naming the query and the country's locales.
     """
     declared = list(country.locales)
-    if query in declared:
-        return query
-    text = query.strip()
-    candidate = LANGUAGE_ALIASES.get(text.casefold(), text).replace("-", "_")
-    try:
-        parsed = Locale.parse(candidate)
-    except (UnknownLocaleError, ValueError):
-        parsed = None
-    if parsed is not None:
-        full = str(parsed)
-        if full in declared:
-            return full
-        same_language = [loc for loc in declared if Locale.parse(loc).language == parsed.language]
-        exact = [loc for loc in same_language if Locale.parse(loc).territory == parsed.territory]
-        if len(exact) == 1:
-            return exact[0]
-        if len(same_language) == 1:
-            return same_language[0]
+    found = match_locale(query, declared)
+    if found is not None:
+        return found
     raise ProblemsError(
         [
             Problem(
@@ -70,3 +51,40 @@ def negotiate_locale(query: str, country: Country) -> str:
             )
         ]
     )
+
+
+def match_locale(query: str, declared: list[str]) -> str | None:
+    """The one locale of ``declared`` that ``query`` means, or None.
+
+    Tries, in order: the exact identifier; the alias table (``prs`` → ``fa_AF``); Babel's
+    parse of the query (``fa-AF``, ``az_AZ``); then the language alone when exactly one
+    declared locale has that language (``ps`` → ``ps_AF``). Declared identifiers Babel does
+    not know (a hand-edited catalogue) are compared as text only.
+    """
+    if query in declared:
+        return query
+    text = query.strip()
+    candidate = LANGUAGE_ALIASES.get(text.casefold(), text).replace("-", "_")
+    parsed = _parse(candidate)
+    if parsed is None:
+        return next((loc for loc in declared if loc.casefold() == candidate.casefold()), None)
+    full = str(parsed)
+    if full in declared:
+        return full
+    known = [(loc, _parse(loc)) for loc in declared]
+    same_language = [
+        (loc, p) for loc, p in known if p is not None and p.language == parsed.language
+    ]
+    exact = [loc for loc, p in same_language if p is not None and p.territory == parsed.territory]
+    if len(exact) == 1:
+        return exact[0]
+    if len(same_language) == 1:
+        return same_language[0][0]
+    return None
+
+
+def _parse(identifier: str) -> Locale | None:
+    try:
+        return Locale.parse(identifier)
+    except (UnknownLocaleError, ValueError):
+        return None

@@ -315,6 +315,20 @@ def test_a_change_in_who_serves_an_area_is_reported(old: Path, tmp_path: Path) -
     assert f"coverage: changed {area['area']} (fallback)" in result.stdout
 
 
-def test_coverage_says_whether_it_rests_on_illustrative_records(old: Path) -> None:
-    coverage = json.loads(old.read_text())["coverage"]
-    assert coverage and all(isinstance(entry["illustrative"], bool) for entry in coverage)
+def test_coverage_says_whether_it_rests_on_illustrative_records(
+    country_plugin: FixturePlugin, old: Path, tmp_path: Path
+) -> None:
+    before = {e["area"]: e["illustrative"] for e in json.loads(old.read_text())["coverage"]}
+    assert before and all(before.values())  # the fixture's centre and divisions are examples
+    # Source the interior ministry's district departments (they serve every area) only.
+    new = new_after(
+        country_plugin,
+        tmp_path,
+        (
+            "          en: District departments\n    provenance: illustrative",
+            "          en: District departments\n    provenance: Statute (test fixture)",
+        ),
+    )
+    after = {e["area"]: e["illustrative"] for e in json.loads(new.read_text())["coverage"]}
+    assert after["UZ-TK"] is True  # served by the centre, whose place is an example
+    assert not any(illustrative for area, illustrative in after.items() if area != "UZ-TK")

@@ -36,6 +36,7 @@ from asan_core.model import (
     Feature,
     OperatingModel,
     Sourced,
+    localized_fields,
 )
 from asan_core.plugins import PluginHost, get_plugin_manager
 
@@ -84,19 +85,6 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Any:
         return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
     return run
-
-
-def texts(value: Any, path: str = "") -> Iterator[tuple[str, dict[str, str]]]:
-    """Every localized text inside a record, with its field path."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            if name != "provenance":
-                yield from texts(getattr(value, name), f"{path}.{name}" if path else name)
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from texts(item, f"{path}[{i}]")
-    elif isinstance(value, dict):
-        yield path, value
 
 
 def published(af: Franchise) -> list[BaseModel]:
@@ -356,7 +344,7 @@ def test_no_legal_citation_is_invented(af: Franchise) -> None:
 
 def test_every_published_text_is_in_dari_pashto_and_english(af: Franchise) -> None:
     for record in published(af):
-        for path, text in texts(record):
+        for path, text in localized_fields(record):
             assert set(text) == set(LOCALES), (record, path)
 
 
@@ -374,7 +362,7 @@ def test_dari_and_pashto_are_written_in_their_own_script_and_are_not_copies(
 
 def test_pashto_uses_pashto_letters_and_dari_does_not(af: Franchise) -> None:
     for record in published(af):
-        for path, text in texts(record):
+        for path, text in localized_fields(record):
             pashto, dari = text.get("ps_AF", ""), text.get("fa_AF", "")
             # Pashto g is ګ; Arabic kaf and yeh with hamza-less forms are not used.
             assert "گ" not in pashto and "ك" not in pashto, (record, path, pashto)
@@ -384,7 +372,7 @@ def test_pashto_uses_pashto_letters_and_dari_does_not(af: Franchise) -> None:
 
 def test_no_phone_number_anywhere(af: Franchise) -> None:
     for record in published(af):
-        for path, text in texts(record):
+        for path, text in localized_fields(record):
             for value in text.values():
                 ascii_digits = to_latin(value)
                 assert not re.search(r"\d{3}[\s-]?\d{3}", ascii_digits), (record, path, value)

@@ -14,12 +14,11 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from pydantic import BaseModel
 from typer.testing import CliRunner
 
 from asan_core.cli import app
 from asan_core.franchise import Franchise, resolve
-from asan_core.model import AgencyKind, CentreKind, Feature
+from asan_core.model import AgencyKind, CentreKind, Feature, localized_fields
 
 LOCALES = ("az", "ru", "en")
 
@@ -106,19 +105,6 @@ def cli(monkeypatch: pytest.MonkeyPatch) -> Any:
         return CliRunner().invoke(app, list(args), catch_exceptions=False)
 
     return run
-
-
-def texts(value: Any, path: str = "") -> Iterator[tuple[str, dict[str, str]]]:
-    """Every localized text inside a record, with its field path."""
-    if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            if name != "provenance":
-                yield from texts(getattr(value, name), f"{path}.{name}" if path else name)
-    elif isinstance(value, tuple):
-        for i, item in enumerate(value):
-            yield from texts(item, f"{path}[{i}]")
-    elif isinstance(value, dict):
-        yield path, value
 
 
 # --- The country -------------------------------------------------------------------------
@@ -324,7 +310,7 @@ def test_every_text_is_given_in_azerbaijani_russian_and_english(az: Franchise) -
     missing = [
         f"{record.id}.{path}"  # type: ignore[attr-defined]
         for record in records
-        for path, text in texts(record)
+        for path, text in localized_fields(record)
         if set(text) != set(LOCALES)
     ]
     assert missing == []
