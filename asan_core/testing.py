@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, ClassVar
 import pytest
 
 if TYPE_CHECKING:
-    from asan_core.conformance import CheckReport
-    from asan_core.franchise import Franchise
-    from asan_core.plugins import PluginHost
-    from asan_core.problems import Problem
+    from asan_core.base.problems import Problem
+    from asan_core.checks.run import CheckReport
+    from asan_core.contract.franchise import Franchise
+    from asan_core.contract.host import PluginHost
 
 INI_OPTION = "asan_country"
 
@@ -66,7 +66,7 @@ def asan_country_code(pytestconfig: pytest.Config) -> str:
 @pytest.fixture(scope="session")
 def asan_host() -> PluginHost:
     """The plugin host, loaded as ``asan`` loads it (the ``ASAN_*`` switches apply)."""
-    from asan_core.plugins import get_plugin_manager
+    from asan_core.contract.host import get_plugin_manager
 
     return get_plugin_manager()
 
@@ -74,8 +74,8 @@ def asan_host() -> PluginHost:
 @pytest.fixture(scope="session")
 def franchise(asan_country_code: str, asan_host: PluginHost) -> Franchise:
     """The country under test, resolved and validated."""
+    from asan_core.base.problems import ProblemsError
     from asan_core.franchise import resolve
-    from asan_core.problems import ProblemsError
 
     try:
         return resolve(asan_country_code, asan_host)
@@ -92,8 +92,8 @@ def english_placeholders(franchise: Franchise) -> dict[str, list[str]]:
     language; ``asan check`` counts such text as present, so this lists what is left to
     translate (``service 'id-card': title``).
     """
-    from asan_core.franchise import record_label
-    from asan_core.i18n_tools import still_english
+    from asan_core.contract.locate import record_label
+    from asan_core.i18n.workflow import still_english
     from asan_core.model import Record, localized_fields
 
     # Names are left out (the country's, the brand, the centres'): they are CLDR's, or
@@ -129,20 +129,21 @@ class Conformance:
     def report(self) -> CheckReport:
         """The conformance report, as ``asan check`` computes it."""
         if self._report is None:
-            from asan_core.conformance import collect_rules, run_checks
+            from asan_core.base.problems import ProblemsError
+            from asan_core.checks.run import run_checks
 
-            rules, problems = collect_rules(self.host)
-            if problems:
-                pytest.fail(_render(problems), pytrace=False)
-            self._report = run_checks(self.resolved(), rules)
+            try:
+                self._report = run_checks(self.resolved())
+            except ProblemsError as exc:
+                pytest.fail(_render(exc.problems), pytrace=False)
         return self._report
 
 
 @pytest.fixture(scope="class")
 def asan_conformance(request: pytest.FixtureRequest, asan_host: PluginHost) -> Conformance:
     """The country under a :class:`ConformanceTests` class, resolved once for the class."""
+    from asan_core.base.problems import ProblemsError
     from asan_core.franchise import resolve
-    from asan_core.problems import ProblemsError
 
     declared = getattr(request.cls, "asan_country", None)
     code = str(declared or request.getfixturevalue("asan_country_code"))
@@ -179,7 +180,7 @@ class ConformanceTests:
 
     def test_asan_check_finds_no_error(self, asan_conformance: Conformance) -> None:
         """``asan check`` would exit 0: no conformance rule reports an error."""
-        from asan_core.conformance import Severity
+        from asan_core.contract.rules import Severity
 
         errors = [
             f"{f.rule}: {f.message}" + (f" ({f.location.location()})" if f.location else "")
@@ -191,7 +192,7 @@ class ConformanceTests:
 
     def test_every_record_has_provenance(self, asan_conformance: Conformance) -> None:
         """Every record says where its facts come from: a source, or illustrative."""
-        from asan_core.franchise import record_label
+        from asan_core.contract.locate import record_label
 
         franchise = asan_conformance.resolved()
         records = [
@@ -216,13 +217,13 @@ class ConformanceTests:
         self, asan_conformance: Conformance, tmp_path_factory: pytest.TempPathFactory
     ) -> None:
         """``asan kit build`` succeeds and writes a site for every declared locale."""
-        from asan_core.kit import build_kit
-        from asan_core.problems import ProblemsError
+        from asan_core.base.problems import ProblemsError
+        from asan_core.kit.build import build_kit
 
         franchise = asan_conformance.resolved()
         out = tmp_path_factory.mktemp("kit") / "kit"
         try:
-            report = build_kit(franchise, asan_conformance.host, out)
+            report = build_kit(franchise, out)
         except ProblemsError as exc:
             pytest.fail(f"the kit does not build:\n{_render(exc.problems)}", pytrace=False)
         assert (Path(report.out) / "manifest.json").is_file()

@@ -1,7 +1,7 @@
 """Formatting speed: asan-sdk's Formatter against plain Babel calls on the same values.
 
 For each locale, formats 10,000 mixed values (numbers, money, percentages, dates, working
-days) through ``asan_core.formatting.Formatter`` and, in the same run, through the plain
+days) through ``asan_core.i18n.formatting.Formatter`` and, in the same run, through the plain
 Babel calls that do the same job without digits, calendars or plurals (the baseline).
 Prints the time of each and the ratio. Run from the repository root:
 
@@ -20,10 +20,10 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from asan_core.formatting import Formatter
+from asan_core.contract.host import get_plugin_manager
+from asan_core.i18n.catalogs import build_chain
+from asan_core.i18n.formatting import Formatter
 from asan_core.model import Country
-from asan_core.plugins import get_plugin_manager
-from asan_core.translations import build_chain
 
 VALUES = 10_000
 COUNTRIES = {

@@ -24,10 +24,11 @@ from typing import Any
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from asan_core.franchise import Franchise, resolve
-from asan_core.kit import ROLES, SERVICE_CARD_ROLES, build_kit, is_marked, markdown, pages
-from asan_core.plugins import PluginHost, get_plugin_manager
-from asan_core.rendering import template_folders
+from asan_core.contract.franchise import Franchise
+from asan_core.contract.host import PluginHost, get_plugin_manager
+from asan_core.franchise import resolve
+from asan_core.i18n.context import template_folders
+from asan_core.kit.build import ROLES, SERVICE_CARD_ROLES, build_kit, is_marked, markdown, pages
 
 RUNS = 5
 """Each timing is the best of this many runs (the machine's noise is one-sided)."""

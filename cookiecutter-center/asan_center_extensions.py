@@ -1,6 +1,6 @@
 """The Jinja filters of the asan-sdk country template.
 
-They are asan_core.new_country's functions, so the template holds layout and wording and
+They are asan_core.new_country.template's functions, so the template holds layout and wording and
 asan-sdk holds the logic; rendering the template therefore needs asan-sdk installed in the
 Python that runs cookiecutter (``asan new country`` always is).
 """

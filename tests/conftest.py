@@ -18,13 +18,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from asan_core.cli import app
+from asan_core.cli.app import app
 
 FIXTURE = Path(__file__).parent / "fixtures" / "country"
 
 PLUGIN_MODULE = """
-from asan_core.datafiles import DataPlugin
+from asan_core import DataPlugin
 
+asan_contract = ">=2.0,<3"
 plugin = DataPlugin.from_package(__name__)
 """
 

@@ -3,16 +3,28 @@
 from __future__ import annotations
 
 import json
+from importlib import metadata
 
-from asan_core import __version__
-from asan_core.plugins import DEFAULT_PLUGINS
+import pytest
+
+from asan_core import CONTRACT_VERSION, __version__
+from asan_core.contract.host import DEFAULT_PLUGINS
 from tests.conftest import FixturePlugin, run_cli
 
 
-def test_version_prints_the_package_version() -> None:
+def test_version_lists_the_core_the_plugin_contract_and_every_plugin(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.delenv("ASAN_DISABLE_PLUGIN_AUTOLOAD")
     result = run_cli("--version")
     assert result.exit_code == 0
-    assert result.stdout.strip() == f"asan-sdk {__version__}"
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [f"asan-sdk {__version__}", f"plugin contract {CONTRACT_VERSION}"]
+    for plugin, distribution in (
+        ("asan_afghanistan", "asan-afghanistan"),
+        ("asan_azerbaijan", "asan-azerbaijan"),
+    ):
+        assert f"plugin {plugin}: {distribution} {metadata.version(distribution)}" in lines
 
 
 def test_plugins_json_lists_builtins_and_the_country_plugin(country_plugin: FixturePlugin) -> None:

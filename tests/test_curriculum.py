@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from asan_core.default_curriculum import CURRICULUM_DIR, TEACHING_ORDER, core_modules
+from asan_core.builtins.curriculum import CURRICULUM_DIR, TEACHING_ORDER, core_modules
 from asan_core.model import CurriculumModule, Role
 
 LANGUAGES = ("az", "ru", "fa", "ps")

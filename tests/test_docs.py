@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from docgen import PAGES, cli_commands
 
-from asan_core.default_conformance import RULES
-from asan_core.docgen import PAGES, cli_commands
+from asan_core.builtins.rules import RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -25,7 +25,7 @@ LONG_RUNNING = {"asan kit serve"}
 @pytest.mark.parametrize("page", sorted(PAGES))
 def test_generated_pages_are_current(page: str) -> None:
     committed = (DOCS / page).read_text(encoding="utf-8")
-    assert committed == PAGES[page](), f"docs/{page} is stale: run python -m asan_core.docgen"
+    assert committed == PAGES[page](), f"docs/{page} is stale: run python scripts/docgen.py"
 
 
 def test_every_command_is_documented() -> None:
@@ -91,7 +91,7 @@ def test_every_documented_command_runs(workspace: Path, source: str, command: st
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASAN_")}
     env["ASAN_LOAD_PLUGINS"] = "asan_azerbaijan,asan_afghanistan"
     result = subprocess.run(
-        [sys.executable, "-m", "asan_core.cli", *args],
+        [sys.executable, "-m", "asan_core.cli.app", *args],
         cwd=workspace,
         env=env,
         capture_output=True,

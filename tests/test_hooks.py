@@ -12,13 +12,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from docgen import hook_names, hook_signature, hooks_markdown
 
+import asan_core
 from asan_core import hookimpl
-from asan_core.conformance import ConformanceRule, Severity, collect_rules, run_checks
-from asan_core.default_curriculum import core_modules
-from asan_core.docgen import hook_names, hook_signature, hooks_markdown
+from asan_core.base.problems import ProblemsError
+from asan_core.builtins.curriculum import core_modules
+from asan_core.checks.run import run_checks
+from asan_core.contract.franchise import Franchise
+from asan_core.contract.host import get_plugin_manager
+from asan_core.contract.identifiers import IdentifierCheck
+from asan_core.contract.rules import ConformanceRule, Finding, Severity
 from asan_core.franchise import resolve
-from asan_core.identifiers import IdentifierCheck
 from asan_core.model import (
     Agency,
     Centre,
@@ -29,8 +34,6 @@ from asan_core.model import (
     PrincipleChange,
     Service,
 )
-from asan_core.plugins import get_plugin_manager
-from asan_core.problems import ProblemsError
 from tests.conftest import FixturePlugin
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +55,7 @@ ILLUSTRATIVE = {"illustrative": True}
 
 def test_every_hook_is_documented_with_its_exact_signature() -> None:
     page = (ROOT / "docs" / "hooks.md").read_text(encoding="utf-8")
-    assert page == hooks_markdown(), "docs/hooks.md is stale: run python -m asan_core.docgen"
+    assert page == hooks_markdown(), "docs/hooks.md is stale: run python scripts/docgen.py"
     for name in hook_names():
         assert f"## {name}\n" in page
         assert hook_signature(name) in page
@@ -320,18 +323,18 @@ def test_asan_validate_identifier_answers_for_its_country(country_plugin: Fixtur
 def test_asan_conformance_rules_from_a_plugin_run_in_check(
     country_plugin: FixturePlugin,
 ) -> None:
-    rule = ConformanceRule(
-        id="uz.two-centres",
-        principle="comfort",
-        severity=Severity.ERROR,
-        description="At least two centres.",
-        rationale="One centre is too far for most citizens.",
-        hint="open a second centre",
-        check=lambda f: [] if len(f.centres) >= 2 else [rule.finding("only one centre")],
+    @asan_core.rule(
+        "uz.two-centres",
+        "comfort",
+        Severity.ERROR,
+        "At least two centres.",
+        "One centre is too far for most citizens.",
+        "open a second centre",
     )
-    host = host_with(with_plugin(asan_conformance_rules=lambda: [rule]))
-    rules, problems = collect_rules(host)
-    assert not problems
-    report = run_checks(resolve("UZ", host), rules)
+    def two_centres(this: ConformanceRule, franchise: Franchise) -> list[Finding]:
+        return [] if len(franchise.centres) >= 2 else [this.finding("only one centre")]
+
+    host = host_with(with_plugin(asan_conformance_rules=lambda: [two_centres]))
+    report = run_checks(resolve("UZ", host))
     assert report.has_errors
     assert [f.message for f in report.findings if f.rule == "uz.two-centres"] == ["only one centre"]

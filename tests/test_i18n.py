@@ -11,14 +11,16 @@ from typing import Any
 import pytest
 from babel.messages.pofile import read_po
 
-from asan_core.formatting import Formatter
+from asan_core.base.resources import locales_dir
+from asan_core.contract.host import get_plugin_manager
 from asan_core.franchise import resolve
+from asan_core.franchise.resolve import date_formatting
+from asan_core.i18n.catalogs import build_chain
+from asan_core.i18n.context import LocaleContext
+from asan_core.i18n.formatting import Formatter
+from asan_core.i18n.working_days import is_working_day, ready_on
+from asan_core.kit.environment import make_environment
 from asan_core.model import Country, Holiday
-from asan_core.plugins import get_plugin_manager
-from asan_core.rendering import LocaleContext, make_environment
-from asan_core.resources import locales_dir
-from asan_core.translations import build_chain
-from asan_core.working_days import is_working_day, ready_on
 from tests.conftest import FixturePlugin, run_cli
 
 CORE_LOCALES = ("en", "az", "ru", "fa_AF", "ps_AF")
@@ -41,7 +43,7 @@ def afghanistan(**changes: Any) -> Country:
 
 def formatter(country: Country, locale: str) -> Formatter:
     chain = build_chain(locale, country.primary_locale)
-    return Formatter(country, locale, get_plugin_manager(), chain)
+    return Formatter(country, locale, chain, date_formatting(get_plugin_manager()))
 
 
 # -- the core's catalogs ----------------------------------------------------------------
@@ -75,7 +77,7 @@ def test_every_core_catalog_is_complete(locale: str) -> None:
 
 
 def test_the_template_is_current(tmp_path: Path) -> None:
-    from asan_core.i18n_tools import Project, extract
+    from asan_core.i18n.workflow import Project, extract
 
     root = Path(__file__).resolve().parent.parent
     copy = tmp_path / "core"
@@ -244,7 +246,7 @@ def test_a_malicious_translation_cannot_inject_script(
     )
     host = get_plugin_manager()
     franchise = resolve("UZ", host)
-    env = make_environment(LocaleContext(franchise, "ru", host))
+    env = make_environment(LocaleContext(franchise, "ru"))
     page = env.from_string('<h1>{{ _("Citizen charter") }}</h1>').render()
     assert page == "<h1>&lt;script&gt;alert(1)&lt;/script&gt;Хартия</h1>"
     role = env.from_string('{{ _("Handbook: %(role)s", role="<i>x</i>") }}').render()
@@ -254,7 +256,7 @@ def test_a_malicious_translation_cannot_inject_script(
 def test_every_page_knows_its_language_and_direction(country_plugin: FixturePlugin) -> None:
     host = get_plugin_manager()
     franchise = resolve("UZ", host)
-    env = make_environment(LocaleContext(franchise, "ru", host))
+    env = make_environment(LocaleContext(franchise, "ru"))
     html = env.from_string('<html lang="{{ lang }}" dir="{{ dir }}">{{ 30|money }}</html>').render()
     assert html.startswith('<html lang="ru" dir="ltr">')
     assert "сўм" in html or "UZS" in html
@@ -284,7 +286,7 @@ def test_extract_update_and_compile_work_on_a_plugin_folder(tmp_path: Path) -> N
     package = plugin / "asan_xx"
     (package / "templates" / "kit").mkdir(parents=True)
     (package / "__init__.py").write_text(
-        'from asan_core.translations import N_\n\nGREETING = N_("Welcome to the centre")\n'
+        'from asan_core.i18n.catalogs import N_\n\nGREETING = N_("Welcome to the centre")\n'
     )
     (package / "templates" / "kit" / "extra.html").write_text(
         "<p>{% trans %}Bring your ID card{% endtrans %}</p>\n"
@@ -312,7 +314,7 @@ def test_update_leaves_catalogs_that_have_nothing_new_untouched(tmp_path: Path) 
     package = plugin / "asan_xx"
     package.mkdir(parents=True)
     (package / "__init__.py").write_text(
-        'from asan_core.translations import N_\n\nGREETING = N_("Welcome to the centre")\n'
+        'from asan_core.i18n.catalogs import N_\n\nGREETING = N_("Welcome to the centre")\n'
     )
     assert run_cli("i18n", "extract", "--project", str(plugin)).exit_code == 0
     first = run_cli("i18n", "update", "--project", str(plugin), "--locale", "uz")

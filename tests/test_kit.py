@@ -53,7 +53,7 @@ def test_every_artifact_exists_for_every_locale(
         assert (out / shared).is_file(), shared
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["locales"] == ["uz", "ru", "en"]
-    assert manifest["plugins"]["asan_core.default_principles"]["distribution"] == "asan-sdk"
+    assert manifest["plugins"]["asan_core.builtins.principles"]["distribution"] == "asan-sdk"
     listed = set(manifest["files"])
     on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
     assert listed == on_disk - {"manifest.json"}
@@ -188,11 +188,11 @@ def test_conformance_errors_stop_the_build_unless_forced(
 ) -> None:
     module = tmp_path / "strict_rule.py"
     module.write_text(
-        "from asan_core import hookimpl\n"
-        "from asan_core.conformance import ConformanceRule, Severity\n\n"
-        "RULE = ConformanceRule(id='test.always', principle='comfort', severity=Severity.ERROR,\n"
-        "    description='d', rationale='r', hint='h', check=lambda f: [RULE.finding('no')])\n\n"
-        "@hookimpl\ndef asan_conformance_rules():\n    return [RULE]\n"
+        "from asan_core import Severity, hookimpl, rule\n\n"
+        "asan_contract = '>=2.0,<3'\n\n"
+        "@rule('test.always', 'comfort', Severity.ERROR, 'd', 'r', 'h')\n"
+        "def always(this, franchise):\n    return [this.finding('no')]\n\n"
+        "@hookimpl\ndef asan_conformance_rules():\n    return [always]\n"
     )
     monkeypatch.syspath_prepend(str(tmp_path))
     import os

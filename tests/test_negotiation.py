@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from asan_core.base.problems import ProblemsError
+from asan_core.i18n.negotiation import negotiate_locale
 from asan_core.model import Country
-from asan_core.negotiation import negotiate_locale
-from asan_core.problems import ProblemsError
 
 AFGHANISTAN = Country.model_validate(
     {

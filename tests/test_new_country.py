@@ -29,7 +29,7 @@ from babel.messages.pofile import read_po
 from conftest import run_cli
 from typer.testing import CliRunner
 
-from asan_core.cli_new import register
+from asan_core.cli.new import register
 from asan_core.franchise import resolve
 from asan_core.model import Sourced, localized_fields
 from asan_core.new_country import TEMPLATE_NAME, find_template
@@ -457,6 +457,8 @@ TEMPLATE_EXTRAS = {
 the CI set-up a partner's own repository needs (the reference plugins run in asan-sdk's CI)."""
 
 IGNORED = {"__pycache__", ".pytest_cache", "kit", ".venv"}
+PUBLISHER_FILES = {"LICENSE"}
+"""The reference plugins carry asan-sdk's licence; a partner chooses its own."""
 
 
 def layout(project: Path, package: str) -> set[str]:
@@ -466,6 +468,8 @@ def layout(project: Path, package: str) -> set[str]:
     for path in project.rglob("*"):
         relative = path.relative_to(project)
         if IGNORED & set(relative.parts) or relative.parts[0].endswith(".egg-info"):
+            continue
+        if relative.as_posix() in PUBLISHER_FILES:
             continue
         text = relative.as_posix().replace(package, "<package>")
         text = re.sub(r"^<package>/data/[^/]+\.ya?ml$", "<package>/data/<file>.yaml", text)

@@ -46,7 +46,7 @@ def test_the_wheel_works_from_a_fresh_venv_in_another_directory(tmp_path: Path) 
     where = run(
         python,
         "-c",
-        "import asan_core.resources as r; print(r.locales_dir()); print(r.templates_dir())",
+        "import asan_core.base.resources as r; print(r.locales_dir()); print(r.templates_dir())",
         cwd=elsewhere,
         env=env,
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from asan_core.plugins import DEFAULT_PLUGINS, get_plugin_manager
+from asan_core.contract.host import DEFAULT_PLUGINS, get_plugin_manager
 from tests.conftest import FixturePlugin, run_cli
 
 

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from asan_core.contract.franchise import Franchise
 from asan_core.export.catalogue import catalogue_document, dumps
 from asan_core.export.cpsv_ap import cpsv_ap_document
 from asan_core.export.iris import check_base_iri, default_base_iri
 from asan_core.export.json_schema import data_files_schema
 from asan_core.export.schema_org import Gettext, schema_org_document
-from asan_core.franchise import Franchise
 
 
 class ExportFormat(StrEnum):

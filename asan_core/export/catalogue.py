@@ -18,10 +18,10 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from asan_core import __version__
+from asan_core.base.version import __version__
+from asan_core.contract.franchise import AreaCoverage, Franchise
 from asan_core.export.honesty import fee_is_illustrative, field_is_illustrative
-from asan_core.franchise import AreaCoverage, Franchise
-from asan_core.listings import country_json
+from asan_core.export.listings import country_json
 from asan_core.model import (
     Agency,
     Centre,

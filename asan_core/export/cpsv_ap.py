@@ -18,6 +18,7 @@ from typing import Any
 
 import pycountry
 
+from asan_core.contract.franchise import Franchise
 from asan_core.export.catalogue import amount_text, translations
 from asan_core.export.honesty import (
     STATUS_LABELS,
@@ -29,8 +30,7 @@ from asan_core.export.honesty import (
     status,
 )
 from asan_core.export.iris import Iris
-from asan_core.franchise import Franchise
-from asan_core.labels import CHANNEL_LABELS
+from asan_core.i18n.labels import CHANNEL_LABELS
 from asan_core.model import Agency, ChannelKind, Cost, LegalResource, Provenance, Service
 
 JsonObject = dict[str, Any]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlsplit
 
-from asan_core.problems import Problem, ProblemsError
+from asan_core.base.problems import Problem, ProblemsError
 
 DEFAULT_BASE_IRI = "https://example.org/asan/{country}/"
 

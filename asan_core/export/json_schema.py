@@ -17,9 +17,8 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
-from asan_core.datafiles import SECTIONS
-from asan_core.franchise import FALLBACK_LOCALE
-from asan_core.model import Country
+from asan_core.contract.record_kinds import SECTIONS
+from asan_core.model import SOURCE_LOCALE, Country
 from asan_core.model.iso import subdivisions
 
 JsonObject = dict[str, Any]
@@ -150,7 +149,7 @@ def data_files_schema(country: Country) -> JsonObject:
     _, generated = models_json_schema([(m, "validation") for m in _models()], ref_template=REF)
     defs: JsonObject = _simplify_optionals(_replace_localized(generated["$defs"]))
     _clean_descriptions(defs)
-    locales = list(dict.fromkeys([*country.locales, FALLBACK_LOCALE]))
+    locales = list(dict.fromkeys([*country.locales, SOURCE_LOCALE]))
     areas = sorted(s.code for s in subdivisions(country.code))
     defs["LocalizedText"] = _localized_text(locales)
     defs["AreaCode"] = {

@@ -17,11 +17,11 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from asan_core.contract.franchise import Franchise
 from asan_core.export.catalogue import amount_text
 from asan_core.export.honesty import fee_is_illustrative, status
 from asan_core.export.iris import Iris
-from asan_core.franchise import Franchise
-from asan_core.labels import CHANNEL_LABELS, FEATURE_LABELS, ILLUSTRATIVE_MARK
+from asan_core.i18n.labels import CHANNEL_LABELS, FEATURE_LABELS, ILLUSTRATIVE_MARK
 from asan_core.model import (
     Agency,
     Centre,

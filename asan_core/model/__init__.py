@@ -15,6 +15,7 @@ from asan_core.model.centre import (
     OpeningHours,
 )
 from asan_core.model.common import (
+    SOURCE_LOCALE,
     LocaleId,
     LocalizedText,
     Origin,
@@ -50,6 +51,7 @@ from asan_core.model.service import ChannelKind, Cost, Evidence, ExpressTier, Ou
 
 __all__ = [
     "ACCESSIBILITY_FEATURES",
+    "SOURCE_LOCALE",
     "WEEKDAYS",
     "Agency",
     "AgencyKind",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, Self
 
 from babel import Locale, UnknownLocaleError
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, model_validator
@@ -54,10 +54,11 @@ class Record(BaseModel):
         """The plugin, file and line this record was loaded from, when known."""
         return self._origin
 
-    def with_origin(self, origin: Origin) -> Any:
-        """Return this record, marked as coming from ``origin`` (the loader calls this)."""
-        self._origin = origin
-        return self
+    def with_origin(self, origin: Origin) -> Self:
+        """A copy of this record marked as coming from ``origin``; the record is unchanged."""
+        marked = self.model_copy()
+        marked._origin = origin
+        return marked
 
 
 def check_locale_identifier(value: str) -> str:
@@ -95,6 +96,11 @@ LocalizedText = Annotated[dict[LocaleId, str], AfterValidator(_check_localized)]
 """Text per locale: ``{en: "Identity card", az: "Şəxsiyyət vəsiqəsi"}``."""
 
 
+SOURCE_LOCALE = "en"
+"""The language the core's texts are written in; every lookup chain ends in it, so text in
+it is accepted for any country."""
+
+
 def locale_chain(locale: str, default_locale: str) -> list[str]:
     """The lookup order for ``locale``: itself, its base language, the default, English.
 
@@ -105,8 +111,8 @@ def locale_chain(locale: str, default_locale: str) -> list[str]:
     for candidate in (locale, locale.split("_")[0], default_locale, default_locale.split("_")[0]):
         if candidate not in chain:
             chain.append(candidate)
-    if "en" not in chain:
-        chain.append("en")
+    if SOURCE_LOCALE not in chain:
+        chain.append(SOURCE_LOCALE)
     return chain
 
 

@@ -9,10 +9,10 @@ each fact you confirm with the partner government, as plugins/azerbaijan does.
 import warnings
 from pathlib import Path
 
-from asan_core.franchise import Franchise
-from asan_core.plugins import PluginHost
+from asan_core.contract.franchise import Franchise
+from asan_core.contract.host import PluginHost
 from asan_core.testing import english_placeholders
-from asan_core.translations import read_catalog
+from asan_core.i18n.catalogs import read_catalog
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent / "{{ c.package }}"
 

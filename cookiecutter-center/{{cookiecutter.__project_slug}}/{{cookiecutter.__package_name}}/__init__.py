@@ -8,7 +8,10 @@ Behaviour (a calendar, an identifier check) goes in a DataPlugin subclass (asan-
 docs/plugins.md).
 """
 
-from asan_core.datafiles import DataPlugin
+from asan_core import DataPlugin
+
+asan_contract = ">=2.0,<3"
+"""The plugin contract range this plugin was written for (asan --version shows the installed one)."""
 
 plugin = DataPlugin.from_package(__name__)
 """The object registered under the ``asan`` entry point."""

@@ -6,5 +6,8 @@ names is in :mod:`asan_afghanistan.calendar`.
 
 from asan_afghanistan.plugin import AfghanistanPlugin
 
+asan_contract = ">=2.0,<3"
+"""The plugin contract range this plugin was written for."""
+
 plugin = AfghanistanPlugin.from_package(__name__)
 """The object registered under the ``asan`` entry point."""

@@ -1,7 +1,7 @@
 """The Afghanistan plugin: the data files, plus the Solar Hijri calendar.
 
 Records (country, agencies, services, centres, legal resources, principle changes) come
-from ``data/*.yaml`` through :class:`~asan_core.datafiles.DataPlugin`; this class adds
+from ``data/*.yaml`` through :class:`~asan_core.plugin_kit.data_plugin.DataPlugin`; this class adds
 the behaviour the data cannot express: the ``solar_hijri`` calendar and its formatter.
 """
 
@@ -10,8 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from asan_afghanistan.calendar import format_solar_hijri, language_of
-from asan_core import hookimpl
-from asan_core.datafiles import DataPlugin
+from asan_core import DataPlugin, hookimpl
 from asan_core.model import Country, DigitStyle
 
 CALENDAR = "solar_hijri"

@@ -2,7 +2,7 @@
 
 Each test states one fact (of the source article, of CLDR, of the Solar Hijri calendar)
 or one rule of data honesty, and checks it through the public surface:
-``asan_core.franchise.resolve``, the ``asan_format_date`` hook, the calendar functions of
+``asan_core.franchise.resolve.resolve``, the ``asan_format_date`` hook, the calendar functions of
 ``asan_afghanistan.calendar`` and the ``asan`` CLI. Run with ``pytest plugins/afghanistan``.
 """
 
@@ -28,8 +28,10 @@ from asan_afghanistan.calendar import (
 from pydantic import BaseModel
 from typer.testing import CliRunner
 
-from asan_core.cli import app
-from asan_core.franchise import Franchise, resolve
+from asan_core.cli.app import app
+from asan_core.contract.franchise import Franchise
+from asan_core.contract.host import PluginHost, get_plugin_manager
+from asan_core.franchise import resolve
 from asan_core.model import (
     AgencyKind,
     DigitStyle,
@@ -38,7 +40,6 @@ from asan_core.model import (
     Sourced,
     localized_fields,
 )
-from asan_core.plugins import PluginHost, get_plugin_manager
 
 LOCALES = ("fa_AF", "ps_AF", "en")
 

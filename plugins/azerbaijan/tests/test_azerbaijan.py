@@ -1,7 +1,7 @@
 """Azerbaijan, the reference ASAN network: what the plugin's data must say.
 
 Each test states one fact of the source article (or one rule of data honesty) and checks
-it through the public surface: ``asan_core.franchise.resolve`` and the ``asan`` CLI.
+it through the public surface: ``asan_core.franchise.resolve.resolve`` and the ``asan`` CLI.
 Run with ``pytest plugins/azerbaijan``.
 """
 
@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from asan_core.cli import app
-from asan_core.franchise import Franchise, resolve
+from asan_core.cli.app import app
+from asan_core.contract.franchise import Franchise
+from asan_core.franchise import resolve
 from asan_core.model import AgencyKind, CentreKind, Feature, localized_fields
 
 LOCALES = ("az", "ru", "en")

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from asan_core.cli import app
-from asan_core.franchise import Franchise, resolve
+from asan_core.cli.app import app
+from asan_core.contract.franchise import Franchise
+from asan_core.franchise import resolve
 from asan_core.model import Role
 from asan_core.testing import page_text
 

@@ -1,0 +1,103 @@
+"""``asan kit build`` and ``asan kit serve``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from asan_core.base.problems import Problem, display_path
+from asan_core.cli.support import (
+    CountryArg,
+    consoles,
+    fail,
+    franchise_of,
+    guard,
+    host_or_warn,
+)
+from asan_core.i18n.negotiation import negotiate_locale
+from asan_core.kit import build_kit, serve_kit
+
+kit_app = typer.Typer(
+    help="The deployment kit: build it, preview it.", no_args_is_help=True, rich_markup_mode=None
+)
+
+
+@kit_app.command("build")
+def kit_build(
+    country: CountryArg,
+    locale: Annotated[
+        list[str] | None,
+        typer.Option("--locale", "-l", help="Build only this locale (repeatable)."),
+    ] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="The kit folder.")] = Path("kit"),
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Fail if any string fell back to another language.")
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Build even when the conformance check has errors.")
+    ] = False,
+) -> None:
+    """Build the deployment kit: site, charter, handbooks, signage, catalogue, manifest.
+
+    The kit is built in a temporary folder and swapped in at the end: a failure or Ctrl-C
+    leaves the previous kit untouched.
+    """
+    host = host_or_warn()
+    franchise = franchise_of(country, host)
+    chosen = guard(lambda: [negotiate_locale(loc, franchise.country) for loc in locale or []])
+    console = consoles.err
+    try:
+        if console.is_terminal:
+            with console.status("building the kit…") as status:
+                report = guard(
+                    lambda: build_kit(
+                        franchise,
+                        out,
+                        chosen or None,
+                        strict,
+                        force,
+                        progress=lambda text: status.update(text),
+                    )
+                )
+        else:
+            report = guard(lambda: build_kit(franchise, out, chosen or None, strict, force))
+    except KeyboardInterrupt:
+        consoles.err.print("interrupted: the previous kit (if any) is unchanged")
+        raise typer.Exit(130) from None
+    consoles.out.print(
+        f"built {display_path(report.out)}: {report.files} files, "
+        f"{report.bytes / 1024:.0f} KiB, locales {', '.join(report.locales)}"
+    )
+    for loc, fallbacks in report.fallbacks.items():
+        if fallbacks:
+            consoles.out.print(
+                f"  {loc}: {len(fallbacks)} string(s) shown in another language "
+                f"(asan i18n stats {franchise.country.code} lists them)"
+            )
+
+
+@kit_app.command("serve")
+def kit_serve(
+    directory: Annotated[
+        Path, typer.Argument(help="A kit folder built by 'asan kit build'.")
+    ] = Path("kit"),
+    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
+) -> None:
+    """Preview a kit on http://127.0.0.1:PORT/ (Ctrl-C stops)."""
+    if not (directory / "manifest.json").is_file():
+        fail(
+            [
+                Problem(
+                    f"{directory} is not a kit (no manifest.json)",
+                    hint="build one with 'asan kit build COUNTRY --out DIR'",
+                )
+            ]
+        )
+    serve_kit(directory, port, lambda url: consoles.out.print(f"serving {url} (Ctrl-C stops)"))
+
+
+def register(app: typer.Typer) -> None:
+    """Add these commands to ``app``."""
+    app.add_typer(kit_app, name="kit")

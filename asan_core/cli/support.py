@@ -1,0 +1,119 @@
+"""Shared plumbing of the ``asan`` commands: consoles, errors, common arguments.
+
+Every command module (``cli.py``, ``cli_export.py``) uses these so that all commands fail
+the same way: problems on stderr with their location and a hint, then exit 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from asan_core.base.problems import Problem, ProblemsError
+from asan_core.contract.franchise import Franchise
+from asan_core.contract.host import PluginHost, get_plugin_manager
+from asan_core.franchise import resolve
+from asan_core.i18n.negotiation import negotiate_locale
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+PIPE_WIDTH = 200
+"""Width of tables written to a file or pipe, where nothing should wrap needlessly."""
+
+
+class Consoles:
+    """Consoles made on use, so they see the current stdout/stderr (and whether a tty)."""
+
+    @property
+    def out(self) -> Console:
+        return Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
+
+    @property
+    def err(self) -> Console:
+        return Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+consoles = Consoles()
+
+T = TypeVar("T")
+
+CountryArg = Annotated[str, typer.Argument(help="ISO 3166-1 code (AF, AZ) or country name.")]
+LocaleOpt = Annotated[
+    str | None,
+    typer.Option("--locale", "-l", help="Locale to show (default: the country's default)."),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print stable JSON (docs/cli-json.md).")]
+
+
+def fail(problems: list[Problem], code: int = EXIT_INPUT) -> NoReturn:
+    for problem in problems:
+        consoles.err.print(f"[bold red]error:[/] {escape(problem.render())}")
+    count = len(problems)
+    if count > 1:
+        consoles.err.print(f"{count} problems; fix them and run the command again.")
+    raise typer.Exit(code)
+
+
+def host_or_warn() -> PluginHost:
+    """The plugin host; broken plugins and plugins that should change are warned about."""
+    host = get_plugin_manager()
+    for failure in host.failures:
+        consoles.err.print(f"[yellow]warning:[/] {escape(failure.render())}")
+    for note in host.warnings:
+        consoles.err.print(f"[yellow]warning:[/] {escape(note)}")
+    return host
+
+
+def guard(action: Callable[[], T]) -> T:
+    try:
+        return action()
+    except ProblemsError as exc:
+        fail(exc.problems)
+
+
+def franchise_of(country: str, host: PluginHost) -> Franchise:
+    seen = len(host.failures)
+    franchise = guard(lambda: resolve(country, host))
+    # Failures that did not affect this country (e.g. another plugin's broken
+    # asan_countries) are still worth a warning.
+    for failure in host.failures[seen:]:
+        consoles.err.print(f"[yellow]warning:[/] {escape(failure.render())}")
+    return franchise
+
+
+def locale_of(franchise: Franchise, locale: str | None) -> str:
+    if locale is None:
+        return franchise.country.primary_locale
+    return guard(lambda: negotiate_locale(locale, franchise.country))
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+MAX_LISTED = 12
+"""How many items a text listing shows before "… and N more"."""
+
+
+def version_text() -> str:
+    """``asan --version``: the core, the plugin contract, and every installed plugin."""
+    from asan_core.base.version import __version__
+    from asan_core.contract.version import CONTRACT_VERSION
+
+    host = get_plugin_manager()
+    lines = [f"asan-sdk {__version__}", f"plugin contract {CONTRACT_VERSION}"]
+    for info in host.info():
+        if info.builtin:
+            continue
+        where = f"{info.distribution} {info.version}" if info.distribution else "not installed"
+        lines.append(f"plugin {info.name}: {where}")
+    lines.extend(f"broken plugin {failure.render()}" for failure in host.failures)
+    return "\n".join(lines)

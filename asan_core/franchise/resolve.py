@@ -1,0 +1,333 @@
+"""Resolve a country: ask the plugins once, merge, cross-check, return the Franchise.
+
+This is the only module that calls hooks on behalf of services. It decides how answers
+are merged and ordered, checks every cross-reference, and either returns an immutable
+:class:`~asan_core.contract.franchise.Franchise` or raises
+:class:`~asan_core.base.problems.ProblemsError` with every problem found, each located in
+its plugin, file, line and field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+
+from asan_core.base.problems import Problem, ProblemsError
+from asan_core.contract.franchise import DateFormatter, Franchise, PluginAnswers, PluginVersion
+from asan_core.contract.host import PluginHost, get_plugin_manager
+from asan_core.contract.identifiers import IdentifierCheck
+from asan_core.contract.locate import problem_at
+from asan_core.contract.record_kinds import RECORD_KINDS, RecordKind
+from asan_core.contract.rules import ConformanceRule
+from asan_core.franchise.cross_check import CrossChecker
+from asan_core.franchise.merge import merge_curriculum, merge_principles, unique_ids
+from asan_core.model import (
+    Agency,
+    Centre,
+    Country,
+    CoverageRecord,
+    LegalResource,
+    Origin,
+    Record,
+    Service,
+)
+
+R = TypeVar("R", bound=Record)
+
+
+def find_country(host: PluginHost, query: str) -> tuple[Country, str]:
+    """The country ``query`` names (ISO code in any case, or a name in any locale).
+
+    Raises ProblemsError naming the installed countries when nothing matches.
+    """
+    declared: dict[str, tuple[Country, str]] = {}
+    problems: list[Problem] = []
+    duplicates: dict[str, list[Problem]] = {}
+    for plugin, answer in host.call_each("asan_countries"):
+        for country in answer or []:
+            if not isinstance(country, Country):
+                problems.append(
+                    Problem(
+                        f"asan_countries returned {type(country).__name__}, expected Country",
+                        plugin=plugin,
+                        hint="return records from CountryData.countries()",
+                    )
+                )
+                continue
+            country = _claimed(country, plugin)
+            if country.code in declared:
+                first = declared[country.code][0]
+                duplicates.setdefault(country.code, []).append(
+                    problem_at(
+                        country,
+                        "code",
+                        f"country {country.code} is declared twice: by "
+                        f"{_describe(first)} and by {_describe(country)}",
+                        hint="a country is owned by one plugin; the other may contribute "
+                        "records to it",
+                    )
+                )
+                continue
+            declared[country.code] = (country, plugin)
+    wanted = query.strip()
+    match = declared.get(wanted.upper())
+    if match is None:
+        folded = wanted.casefold()
+        for country, plugin in declared.values():
+            if any(name.casefold() == folded for name in country.name.values()):
+                match = (country, plugin)
+    if match is not None:
+        if match[0].code in duplicates:
+            raise ProblemsError(duplicates[match[0].code])
+        return match
+    known = ", ".join(sorted(declared)) or "none"
+    hint = f"installed countries: {known}; 'asan countries' lists them"
+    failed = [f.plugin for f in host.failures]
+    if failed:
+        hint += f"; these plugins failed and may have declared it: {', '.join(failed)}"
+    for failure in host.failures:
+        problems.extend(failure.problems)
+    raise ProblemsError([*problems, Problem(f"unknown country {query!r}", hint=hint)])
+
+
+def _claimed(record: R, plugin: str) -> R:
+    """``record`` marked as contributed by ``plugin`` (its registered name)."""
+    origin = record.origin
+    if origin is None:
+        return record.with_origin(Origin(plugin=plugin))
+    if origin.plugin != plugin:
+        return record.with_origin(origin.model_copy(update={"plugin": plugin}))
+    return record
+
+
+def _describe(record: Record) -> str:
+    return record.origin.describe() if record.origin else "an unknown plugin"
+
+
+def resolve(country: str, host: PluginHost | None = None) -> Franchise:
+    """Resolve ``country`` (code or name) into a validated :class:`Franchise`.
+
+    Every hook is called here, plugin by plugin: a plugin that raises is named and the
+    others still answer; the problems of all of them are reported together.
+
+    :param country: ISO 3166-1 code (any case) or the country's name in one of its locales.
+    :param host: the plugin host; a fresh one from :func:`get_plugin_manager` by default.
+    :raises ProblemsError: with every problem found, located.
+    """
+    host = host or get_plugin_manager()
+    found, owner = find_country(host, country)
+    failures_before = len(host.failures)
+    problems: list[Problem] = []
+    contributors: list[str] = []
+    collected: dict[str, list[Record]] = {}
+    for kind in RECORD_KINDS:
+        collected[kind.name] = _records_of(host, kind, found, problems, contributors)
+    answers = _plugin_answers(host, found, problems)
+    problems.extend(_failure_problems(host, failures_before))
+    if problems:
+        raise ProblemsError(_unique(problems))
+
+    principles, principle_changes = merge_principles(collected["principles"], problems)
+    curriculum, curriculum_changes = merge_curriculum(collected["curriculum"], problems)
+    agencies = unique_ids(_of(Agency, collected["agencies"]), problems)
+    services = unique_ids(_of(Service, collected["services"]), problems)
+    centres = unique_ids(_of(Centre, collected["centres"]), problems)
+    legal = unique_ids(_of(LegalResource, collected["legal_resources"]), problems)
+    coverage = _of(CoverageRecord, collected["coverage"])
+
+    # A module may still name a principle the country dropped: the module keeps teaching it,
+    # and `check` shows the drop (principles.changed), so that is not a broken reference.
+    dropped = {c.id for c in principle_changes if c.action == "drop"}
+    checker = CrossChecker(
+        found, agencies, services, centres, legal, curriculum, principles, dropped
+    )
+    problems.extend(checker.run(coverage, set(answers.calendars)))
+    area_coverage = checker.area_coverage(coverage)
+    uncovered = [a.area for a in area_coverage if not a.centres and not a.divisions]
+    if uncovered:
+        problems.append(
+            problem_at(
+                found,
+                None,
+                f"{len(uncovered)} area(s) of {found.code} have neither a centre nor a fallback "
+                f"agency division: {', '.join(uncovered)}",
+                hint="give an agency a division with these areas (or whole_country: true), "
+                "or add coverage records naming the centre that serves them",
+            )
+        )
+    problems.extend(_failure_problems(host, failures_before))
+    if problems:
+        raise ProblemsError(_unique(problems))
+    return Franchise(
+        country=found,
+        owner=owner,
+        contributors=tuple(sorted(contributors, key=_registration_order(host))),
+        principles=tuple(principles),
+        principle_changes=tuple(principle_changes),
+        agencies=tuple(agencies),
+        services=tuple(services),
+        centres=tuple(centres),
+        coverage=tuple(coverage),
+        legal_resources=tuple(legal),
+        curriculum=tuple(curriculum),
+        curriculum_changes=tuple(curriculum_changes),
+        area_coverage=tuple(area_coverage),
+        plugins=answers,
+    )
+
+
+def _of(model: type[R], records: list[Record]) -> list[R]:
+    return [r for r in records if isinstance(r, model)]
+
+
+def _records_of(
+    host: PluginHost,
+    kind: RecordKind,
+    country: Country,
+    problems: list[Problem],
+    contributors: list[str],
+) -> list[Record]:
+    """Every record of ``kind`` the plugins contribute to ``country``, marked with its plugin."""
+    items: list[Record] = []
+    for plugin, answer in host.call_each(kind.hook, country=country):
+        if not answer:
+            continue
+        if not isinstance(answer, list | tuple):
+            problems.append(
+                Problem(
+                    f"{kind.hook} returned {type(answer).__name__}, expected a list",
+                    plugin=plugin,
+                )
+            )
+            continue
+        for item in answer:
+            if not isinstance(item, kind.types):
+                expected = " or ".join(t.__name__ for t in kind.types)
+                problems.append(
+                    Problem(
+                        f"{kind.hook} returned a {type(item).__name__}, expected {expected}",
+                        plugin=plugin,
+                    )
+                )
+                continue
+            items.append(_claimed(item, plugin))
+        if plugin not in contributors:
+            contributors.append(plugin)
+    return items
+
+
+def _plugin_answers(host: PluginHost, country: Country, problems: list[Problem]) -> PluginAnswers:
+    """What the plugins answer beyond records, asked once, each plugin on its own."""
+    folders: dict[str, list[Path]] = {}
+    for hook in ("asan_template_dirs", "asan_locale_dirs"):
+        answers = host.call_each(hook, country=country)
+        # Later-registered plugins win: their folders come first.
+        folders[hook] = [Path(d) for _, answer in reversed(answers) for d in (answer or [])]
+    calendars = frozenset(
+        str(cal) for _, answer in host.call_each("asan_calendars") for cal in (answer or [])
+    )
+    return PluginAnswers(
+        format_date=date_formatting(host),
+        check_identifier=partial(_check_identifier, host),
+        template_dirs=tuple(folders["asan_template_dirs"]),
+        locale_dirs=tuple(folders["asan_locale_dirs"]),
+        calendars=calendars,
+        rules=tuple(_rules(host, problems)),
+        versions=tuple(
+            PluginVersion(info.name, info.distribution, info.version) for info in host.info()
+        ),
+    )
+
+
+def date_formatting(host: PluginHost) -> DateFormatter:
+    """The plugins' ``asan_format_date`` answers as one function (the first that answers)."""
+    return partial(_format_date, host)
+
+
+def _format_date(host: PluginHost, country: Country, date: dt.date, locale: str, style: str) -> str:
+    answer = host.call_first(
+        "asan_format_date", country=country, date=date, locale=locale, style=style
+    )
+    if not isinstance(answer, str):
+        raise ProblemsError(
+            [
+                Problem(
+                    f"no plugin formats dates of the {country.calendar!r} calendar in {locale}",
+                    hint="install the plugin that provides the calendar",
+                )
+            ]
+        )
+    return answer
+
+
+def _check_identifier(
+    host: PluginHost, country: Country, kind: str, value: str
+) -> IdentifierCheck | None:
+    answer = host.call_first("asan_validate_identifier", country=country, kind=kind, value=value)
+    return answer if isinstance(answer, IdentifierCheck) else None
+
+
+def _rules(host: PluginHost, problems: list[Problem]) -> list[ConformanceRule]:
+    """Every rule from every plugin; a duplicate rule id is a problem naming the plugin."""
+    rules: dict[str, ConformanceRule] = {}
+    for plugin, answer in host.call_each("asan_conformance_rules"):
+        for rule in answer or []:
+            if not isinstance(rule, ConformanceRule):
+                problems.append(
+                    Problem(
+                        f"asan_conformance_rules returned {type(rule).__name__}, "
+                        "expected ConformanceRule",
+                        plugin=plugin,
+                    )
+                )
+            elif rule.id in rules:
+                problems.append(
+                    Problem(f"conformance rule {rule.id!r} is defined twice", plugin=plugin)
+                )
+            else:
+                rules[rule.id] = rule
+    return list(rules.values())
+
+
+def installed_calendars(host: PluginHost | None = None) -> dict[str, str | None]:
+    """Calendar ids the installed plugins provide, with the distribution providing each
+    (``None`` for the core's own, or a plugin not installed as a distribution).
+
+    For services that work before any country resolves (``asan new country``).
+    """
+    host = host or get_plugin_manager()
+    found: dict[str, str | None] = {}
+    for plugin, answer in host.call_each("asan_calendars"):
+        dist = host.distributions.get(plugin)
+        for calendar in answer or []:
+            found.setdefault(str(calendar), dist[0] if dist else None)
+    return found
+
+
+def _registration_order(host: PluginHost) -> Any:
+    order = {name: i for i, name in enumerate(host.plugin_names())}
+    return lambda name: order.get(name, len(order))
+
+
+def _failure_problems(host: PluginHost, since: int) -> list[Problem]:
+    problems: list[Problem] = []
+    for failure in host.failures[since:]:
+        if failure.problems:
+            problems.extend(failure.problems)
+        else:
+            problems.append(
+                Problem(
+                    f"the plugin raised in {failure.hook}: {failure.cause}",
+                    plugin=failure.plugin,
+                    hint="this is a bug in the plugin: report it to its authors, or leave it "
+                    "out with ASAN_LOAD_PLUGINS (ASAN_DEBUG=1 shows the traceback)",
+                    detail=failure.traceback,
+                )
+            )
+    return problems
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))

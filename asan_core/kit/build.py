@@ -1,0 +1,288 @@
+"""The deployment kit: everything a partner needs to open a centre, in its languages.
+
+``build_kit`` renders, for each locale, a static site (home, citizen charter with a page per
+service and an offline search, centres, principles), the role handbooks (web and printable),
+signage (principles poster, a desk sign per agency), plus ``catalogue.json`` and
+``manifest.json``. Guarantees:
+
+- **atomic** — the kit is built in a temporary folder beside the target and swapped in at
+  the end; a failure or Ctrl-C leaves the previous kit as it was;
+- **reproducible** — the same inputs give byte-identical files (no timestamps, sorted JSON);
+  ``SOURCE_DATE_EPOCH``, when set, is recorded in the manifest as the build date;
+- **honest** — conformance errors stop the build unless forced; ``strict`` fails when any
+  string shown in a locale fell back to another language; illustrative data is marked.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from jinja2 import TemplateError
+from markupsafe import Markup
+
+from asan_core.base.version import __version__
+from asan_core.base.problems import Problem, ProblemsError
+from asan_core.base.resources import templates_dir
+from asan_core.checks.report import report_html
+from asan_core.checks.run import run_checks
+from asan_core.contract.franchise import Franchise
+from asan_core.contract.rules import Severity
+from asan_core.export.catalogue import catalogue_document
+from asan_core.export.honesty import fee_is_illustrative
+from asan_core.export.schema_org import script_json, service_page
+from asan_core.i18n.catalogs import N_
+from asan_core.i18n.context import LocaleContext
+from asan_core.kit.environment import make_environment
+from asan_core.kit.markdown import markdown
+from asan_core.kit.pages import ROLES, SERVICE_CARD_ROLES, pages
+from asan_core.kit.writer import KitWriter, as_json, swap_in, write_manifest
+from asan_core.model import Service
+
+CHOOSE = N_("Choose your language:")
+"""The root page's prompt, shown in every language of the kit."""
+
+
+@dataclass
+class KitReport:
+    """What a build produced."""
+
+    out: Path
+    locales: list[str]
+    files: int
+    bytes: int
+    fallbacks: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Per locale: source string → the locale it was shown in instead."""
+
+
+def _language_name(locale: str, chosen: list[str]) -> str:
+    """The language's name in itself, as a language switcher shows it: "دری", "پښتو",
+    "Русский". The region is added only when two locales of the kit share a language."""
+    parsed = Locale.parse(locale)
+    shared = sum(1 for other in chosen if Locale.parse(other).language == parsed.language) > 1
+    # CLDR names Afghan Persian "دری" under fa_AF itself.
+    name = parsed.languages.get(locale) or (
+        parsed.get_display_name(locale) if shared else parsed.languages.get(parsed.language)
+    )
+    name = str(name or locale)
+    return name[:1].upper() + name[1:]
+
+
+def build_kit(
+    franchise: Franchise,
+    out: Path,
+    locales: list[str] | None = None,
+    strict: bool = False,
+    force: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> KitReport:
+    """Build the kit for ``franchise`` into ``out`` (atomically).
+
+    :param locales: the locales to build (the country's, by default).
+    :param strict: fail when any string shown in a locale fell back to another language.
+    :param force: build even when the conformance check reports errors.
+    :param progress: called with a short description of each step.
+    :raises ProblemsError: conformance errors (unless ``force``), strict fallbacks, or a
+        target that exists and is not a kit.
+    """
+    chosen = list(locales or franchise.country.locales)
+    step = progress or (lambda _: None)
+    out = out.resolve()
+    if out.exists() and not out.is_dir():
+        raise ProblemsError(
+            [
+                Problem(
+                    f"{out} is a file, not a folder; refusing to replace it",
+                    hint="give --out a folder (a new one, or an earlier kit)",
+                )
+            ]
+        )
+    if out.exists() and not (out / "manifest.json").is_file() and any(out.iterdir()):
+        raise ProblemsError(
+            [
+                Problem(
+                    f"{out} exists and is not a kit (it has no manifest.json); "
+                    "refusing to replace it",
+                    hint="choose another --out folder, or empty this one",
+                )
+            ]
+        )
+    report = run_checks(franchise)
+    check_page = report_html(report, franchise)
+    errors = [f for f in report.findings if f.severity is Severity.ERROR]
+    if errors and not force:
+        raise ProblemsError(
+            [
+                Problem(
+                    f"conformance error {f.rule}: {f.message}",
+                    plugin=f.location.plugin if f.location else None,
+                    file=f.location.file if f.location else None,
+                    line=f.location.line if f.location else None,
+                    field=f.location.field if f.location else None,
+                    hint=(f.hint or "") + " (or build anyway with --force)",
+                )
+                for f in errors
+            ]
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        writer = KitWriter(staging)
+        fallbacks: dict[str, dict[str, str]] = {}
+        contexts: dict[str, LocaleContext] = {}
+        for locale in chosen:
+            step(f"rendering {locale}")
+            try:
+                contexts[locale] = _render_locale(franchise, locale, chosen, writer)
+            except TemplateError as exc:
+                raise ProblemsError([_template_problem(exc, locale)]) from exc
+            fallbacks[locale] = contexts[locale].fallbacks()
+        if strict:
+            shown = {loc: fb for loc, fb in fallbacks.items() if fb}
+            if shown:
+                raise ProblemsError(
+                    [
+                        Problem(
+                            f"{len(fb)} string(s) shown in {loc} fell back to another language, "
+                            f"e.g. {next(iter(fb))!r} ({next(iter(fb.values()))})",
+                            hint=f"translate them (asan i18n stats {franchise.country.code}), "
+                            "or build without --strict",
+                        )
+                        for loc, fb in shown.items()
+                    ]
+                )
+        step("writing assets, catalogue, conformance report and manifest")
+        _write_shared(franchise, contexts, writer)
+        writer.write("report/check.html", check_page)
+        write_manifest(franchise, chosen, writer)
+        swap_in(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    total = sum(len(d) for d in writer.files.values())
+    return KitReport(out, chosen, len(writer.files), total, fallbacks)
+
+
+def _template_problem(exc: TemplateError, locale: str) -> Problem:
+    """Locate a template error in the template file (a plugin's override, or the core's)."""
+    filename = getattr(exc, "filename", None)
+    line = getattr(exc, "lineno", None)
+    if filename is None:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.endswith((".html", ".txt", ".xml")):
+                filename, line = frame.filename, frame.lineno
+                break
+    return Problem(
+        f"a template failed while rendering {locale}: {type(exc).__name__}: {exc}",
+        file=filename,
+        line=line,
+        hint="fix the template (a country's override lives in its plugin's templates/ folder); "
+        "the previous kit is unchanged",
+    )
+
+
+def _render_locale(
+    franchise: Franchise, locale: str, chosen: list[str], writer: KitWriter
+) -> LocaleContext:
+    """Write every page of ``locale``; the context tells what fell back."""
+    context = LocaleContext(franchise, locale)
+    env = make_environment(context)
+    env.filters["markdown"] = markdown
+    services_by_agency: dict[str, list[Service]] = {}
+    for service in franchise.services:
+        services_by_agency.setdefault(service.agency, []).append(service)
+    env.globals.update(
+        brand=context.text(franchise.country.brand),
+        country_name=context.text(franchise.country.name),
+        locales=[(loc, _language_name(loc, chosen), loc.replace("_", "-")) for loc in chosen],
+        version=__version__,
+        services_by_agency=services_by_agency,
+        agencies={a.id: a for a in franchise.agencies},
+        roles=ROLES,
+        service_card_roles=SERVICE_CARD_ROLES,
+        search_index=_search_index(franchise, context),
+        is_marked=is_marked,
+        fee_is_illustrative=fee_is_illustrative,
+        service_json_ld=lambda service: Markup(
+            script_json(service_page(franchise, service, locale, context.chain.gettext))
+        ),
+    )
+    for page in pages(franchise):
+        template = env.get_template(page.template)
+        root = "../" * page.depth
+        html = template.render(page=page.path, root=root, home=f"{root}{locale}/", **page.values)
+        writer.write(f"{locale}/{page.path}", html)
+    return context
+
+
+def is_marked(record: Any, field_name: str | None = None) -> bool:
+    """True when ``record`` is illustrative, or its ``field_name`` is."""
+    provenance = record.provenance
+    if provenance.illustrative:
+        return True
+    return field_name is not None and field_name in provenance.illustrative_fields
+
+
+def _search_index(franchise: Franchise, context: LocaleContext) -> Markup:
+    entries = [
+        {
+            "id": s.id,
+            "title": context.text(s.title),
+            "text": " ".join(
+                [
+                    context.text(s.description),
+                    context.text(franchise.agency(s.agency).name),
+                    *(context.text(e.name) for e in s.evidence),
+                ]
+            ),
+        }
+        for s in franchise.services
+    ]
+    # Safe inside <script type="application/json">: <, > and & are JSON escapes, so no
+    # text can close the element or open a comment ("<!--" would swallow the page).
+    return Markup(script_json(entries))
+
+
+# -- shared files and the manifest ----------------------------------------------------
+
+
+def _write_shared(
+    franchise: Franchise, contexts: dict[str, LocaleContext], writer: KitWriter
+) -> None:
+    """Assets, the language chooser and the catalogue, with the locales' contexts."""
+    chosen = list(contexts)
+    assets = templates_dir() / "kit" / "assets"
+    for path in sorted(assets.iterdir()):
+        if path.is_file():
+            writer.write(f"assets/{path.name}", path.read_bytes())
+    default = franchise.country.primary_locale
+    first = default if default in chosen else chosen[0]
+    context = contexts[first]
+    env = make_environment(context)
+    env.globals.update(
+        brand=context.text(franchise.country.brand),
+        locales=[(loc, _language_name(loc, chosen), loc.replace("_", "-")) for loc in chosen],
+        version=__version__,
+    )
+    # The chooser asks in every language of the kit, each in its own lang and dir.
+    # A language whose catalog lacks the prompt is left out rather than shown in another
+    # language under its own lang attribute.
+    prompts: list[tuple[str, str, str]] = []
+    for loc in [first, *(loc for loc in chosen if loc != first)]:
+        other = contexts[loc]
+        prompt = other.chain.gettext(CHOOSE)
+        if CHOOSE in other.chain.fallbacks or prompt in {text for _, _, text in prompts}:
+            continue
+        prompts.append((other.formatter.lang, other.formatter.direction, prompt))
+    if not prompts:  # no catalog has it: the source text, marked as what it is
+        prompts.append(("en", "ltr", CHOOSE))
+    root_page = env.get_template("kit/root.html").render(root="", first=first, prompts=prompts)
+    writer.write("index.html", root_page)
+    # The same document as `asan export --format catalogue-json` (and `asan diff` reads it).
+    writer.write("catalogue.json", as_json(catalogue_document(franchise, chosen)))

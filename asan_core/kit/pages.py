@@ -1,0 +1,56 @@
+"""The pages of one locale of the kit, and what each handbook holds."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from asan_core.contract.franchise import Franchise
+from asan_core.model import CurriculumModule, Role
+
+ROLES = (Role.VOLUNTEER, Role.FRONT_DESK, Role.AGENCY_OFFICER, Role.CENTRE_MANAGER, Role.TRAINER)
+SERVICE_CARD_ROLES = frozenset({Role.FRONT_DESK, Role.AGENCY_OFFICER, Role.TRAINER})
+"""Roles whose handbook carries a service card for every service."""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a locale: its path below the locale folder and its template."""
+
+    path: str
+    template: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def depth(self) -> int:
+        return self.path.count("/") + 1  # +1 for the locale folder itself
+
+
+def modules_for(franchise: Franchise, role: Role) -> list[CurriculumModule]:
+    """The curriculum modules of a role's handbook (the trainer's guide has them all)."""
+    if role is Role.TRAINER:
+        return list(franchise.curriculum)
+    return [m for m in franchise.curriculum if role in m.roles]
+
+
+def pages(franchise: Franchise) -> Iterator[Page]:
+    """Every page of one locale."""
+    yield Page("index.html", "kit/index.html")
+    yield Page("charter/index.html", "kit/charter.html")
+    for service in franchise.services:
+        yield Page(f"charter/{service.id}.html", "kit/service.html", {"service": service})
+    yield Page("centres.html", "kit/centres.html")
+    yield Page("principles.html", "kit/principles.html")
+    yield Page("handbooks/index.html", "kit/handbooks.html")
+    for role in ROLES:
+        values = {"role": role, "modules": modules_for(franchise, role)}
+        yield Page(f"handbooks/{role}.html", "kit/handbook.html", {**values, "printable": False})
+        yield Page(
+            f"handbooks/{role}-print.html", "kit/handbook.html", {**values, "printable": True}
+        )
+    yield Page("signage/index.html", "kit/signage.html")
+    yield Page("signage/principles-poster.html", "kit/poster.html")
+    for agency in franchise.agencies:
+        if any(s.agency == agency.id for s in franchise.services):
+            yield Page(f"signage/desk-{agency.id}.html", "kit/desk.html", {"agency": agency})

@@ -1,0 +1,224 @@
+"""Load a plugin's YAML data files into model records, with errors a reviewer can act on.
+
+A plugin keeps its facts in ``<package>/data/*.yaml``. Two kinds of file:
+
+- a **country file** declares a country: ``country:`` is a mapping (a
+  :class:`~asan_core.model.Country`);
+- a **records file** contributes to a country: ``country:`` is its ISO code and the other
+  top-level keys are sections (``agencies``, ``services``, ``centres``, ``coverage``,
+  ``legal_resources``, ``principles``, ``principle_changes``, ``curriculum``,
+  ``curriculum_changes``), each a list of records.
+
+Every error names the file, the line and the field path, says what was expected, and
+where possible suggests the fix. All errors of all files are reported together.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from asan_core.base.problems import Problem, ProblemsError
+from asan_core.contract.record_kinds import SECTIONS
+from asan_core.model import Country, Record
+from asan_core.plugin_kit.yaml_document import YamlDocument
+
+
+@dataclass
+class _Loaded:
+    """A plugin's data files, read once: records, and problems by country."""
+
+    countries: list[Country] = field(default_factory=list)
+    records: dict[tuple[str, str], list[Record]] = field(default_factory=dict)
+    problems: dict[str | None, list[Problem]] = field(default_factory=dict)
+    country_file_problems: list[Problem] = field(default_factory=list)
+
+    def problems_for(self, code: str | None) -> list[Problem]:
+        return list(self.problems.get(code, []))
+
+
+def _file_country(data: Any) -> tuple[str | None, bool]:
+    """The country a file is about (None when it cannot be told), and whether it declares it."""
+    if not isinstance(data, dict):
+        return None, False
+    value = data.get("country")
+    if isinstance(value, dict):
+        code = value.get("code")
+        return (code if isinstance(code, str) else None), True
+    return (value if isinstance(value, str) else None), False
+
+
+class CountryData:
+    """The data files of one plugin, loaded once, on first use.
+
+    Typical plugin module::
+
+        DATA = CountryData.from_package("asan_afghanistan")
+
+        @hookimpl
+        def asan_services(country):
+            return DATA.records("services", country)
+
+    Problems raise :class:`~asan_core.base.problems.ProblemsError` listing all of them, for the
+    country they concern only; the franchise reports them with the plugin's name.
+    """
+
+    def __init__(self, data_dir: Path, plugin: str, package_dir: Path | None = None) -> None:
+        self.data_dir = data_dir
+        self.plugin = plugin
+        self.package_dir = package_dir or data_dir.parent
+        self._cache: tuple[tuple[tuple[str, int, int], ...], _Loaded] | None = None
+
+    @classmethod
+    def from_package(cls, package: str, folder: str = "data") -> CountryData:
+        """The ``data/`` folder inside an installed package (works from wheels too)."""
+        root = Path(str(resources.files(package)))
+        return cls(root / folder, plugin=package, package_dir=root)
+
+    def countries(self) -> list[Country]:
+        """The countries declared by this plugin's country files.
+
+        Raises ProblemsError for problems in country files (or in files whose country
+        cannot be told); problems in another country's records do not stop this.
+        """
+        loaded = self._loaded
+        problems = loaded.problems_for(None) + loaded.country_file_problems
+        if problems:
+            raise ProblemsError(problems)
+        return list(loaded.countries)
+
+    def records(self, section: str, country: Country | str) -> list[Any]:
+        """Records of ``section`` contributed to ``country`` (a Country or its code).
+
+        Raises ProblemsError for problems in files of this country (or of no known
+        country): a mistake in one country's files never stops another country.
+        """
+        if section not in SECTIONS:
+            raise KeyError(f"unknown section {section!r}; sections: {', '.join(SECTIONS)}")
+        code = country if isinstance(country, str) else country.code
+        loaded = self._loaded
+        problems = loaded.problems_for(None) + loaded.problems_for(code)
+        if problems:
+            raise ProblemsError(problems)
+        return list(loaded.records.get((code, section), []))
+
+    def country_codes(self) -> set[str]:
+        """Codes of the countries this plugin declares or contributes to."""
+        loaded = self._loaded
+        return (
+            {c.code for c in loaded.countries}
+            | {code for code, _ in loaded.records}
+            | {code for code in loaded.problems if code}
+        )
+
+    def _files(self) -> list[Path]:
+        return sorted(self.data_dir.glob("*.yaml")) + sorted(self.data_dir.glob("*.yml"))
+
+    @property
+    def _loaded(self) -> _Loaded:
+        """The files, parsed once and again only when one of them changes on disk."""
+        fingerprint = tuple(
+            (path.name, stat.st_mtime_ns, stat.st_size)
+            for path in (self._files() if self.data_dir.is_dir() else [])
+            for stat in [path.stat()]
+        )
+        if self._cache is None or self._cache[0] != fingerprint:
+            self._cache = (fingerprint, self._load())
+        return self._cache[1]
+
+    def _load(self) -> _Loaded:
+        loaded = _Loaded()
+        if not self.data_dir.is_dir():
+            loaded.problems[None] = [
+                Problem(
+                    f"the data folder {self.data_dir} does not exist",
+                    plugin=self.plugin,
+                    hint="create it with a country file (country.yaml)",
+                )
+            ]
+            return loaded
+        for path in self._files():
+            doc = YamlDocument(path, self.plugin)
+            code: str | None = None
+            is_country_file = False
+            if not doc.problems:
+                code, is_country_file = _file_country(doc.data)
+                self._read(doc, loaded.countries, loaded.records)
+            if doc.problems:
+                if is_country_file:
+                    loaded.country_file_problems.extend(doc.problems)
+                loaded.problems.setdefault(code, []).extend(doc.problems)
+        return loaded
+
+    def _read(
+        self,
+        doc: YamlDocument,
+        countries: list[Country],
+        records: dict[tuple[str, str], list[Record]],
+    ) -> None:
+        data = doc.data
+        expected = (
+            "a mapping with 'country:' and sections such as 'services:' (see docs/data-files.md)"
+        )
+        if not isinstance(data, dict):
+            doc.problems.append(doc.problem((), f"expected {expected}"))
+            return
+        if "country" not in data:
+            doc.problems.append(
+                doc.problem(
+                    (),
+                    "the file has no 'country:' key",
+                    hint="a country file has 'country:' as a mapping; a records file names "
+                    "the country it contributes to, e.g. 'country: AF'",
+                )
+            )
+            return
+        if isinstance(data["country"], dict):
+            extra = sorted(set(data) - {"country"})
+            if extra:
+                doc.problems.append(
+                    doc.problem(
+                        (extra[0],),
+                        f"a country file holds only 'country:'; found {', '.join(extra)}",
+                        hint="move the records into their own file with 'country: <code>'",
+                    )
+                )
+            country = doc.validate(Country, ("country",))
+            if country is not None:
+                countries.append(country)
+            return
+        code = data["country"]
+        if not isinstance(code, str) or len(code) != 2 or code != code.upper():
+            doc.problems.append(
+                doc.problem(("country",), f"expected an ISO 3166-1 code such as AF, got {code!r}")
+            )
+            return
+        for section, items in data.items():
+            if section == "country":
+                continue
+            model = SECTIONS.get(section)
+            if model is None:
+                close = difflib.get_close_matches(section, SECTIONS, n=1)
+                doc.problems.append(
+                    doc.problem(
+                        (section,),
+                        f"unknown section {section!r}",
+                        hint=(f"did you mean {close[0]!r}? " if close else "")
+                        + f"sections: {', '.join(SECTIONS)}",
+                    )
+                )
+                continue
+            if items is None:
+                continue
+            if not isinstance(items, list):
+                doc.problems.append(
+                    doc.problem((section,), f"expected a list of records under {section!r}")
+                )
+                continue
+            for index in range(len(items)):
+                record = doc.validate(model, (section, index))
+                if record is not None:
+                    records.setdefault((code, section), []).append(record)

@@ -1,0 +1,152 @@
+"""The house in wings: imports run downward, services read only the Franchise, each record
+kind and each rule is declared once, and a plugin's failure in any hook is named."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import asan_core
+from asan_core import hookimpl
+from asan_core.base.problems import ProblemsError
+from asan_core.builtins.rules import RULES
+from asan_core.contract.franchise import Franchise
+from asan_core.contract.host import get_plugin_manager
+from asan_core.contract.record_kinds import RECORD_KINDS, SECTIONS
+from asan_core.franchise import resolve
+from tests.conftest import FixturePlugin
+
+ROOT = Path(__file__).parent.parent
+
+
+def raising(hook: str, **parameters: Any) -> Any:
+    """A plugin named ``broken`` whose ``hook`` raises."""
+
+    def fail(**_: Any) -> Any:
+        raise RuntimeError(f"{hook} is broken")
+
+    impl = eval(f"lambda {', '.join(parameters)}: fail()", {"fail": fail})  # the hook's names
+    impl.__name__ = hook
+    namespace = {hook: staticmethod(hookimpl(impl)), "__name__": "broken"}
+    return type("broken", (), namespace)()
+
+
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+
+
+@pytest.mark.skipif(not LINT_IMPORTS.exists(), reason="import-linter not installed (dev extra)")
+def test_imports_only_run_downward_and_services_never_import_the_plugin_host() -> None:
+    result = subprocess.run(
+        [str(LINT_IMPORTS)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_the_wings_are_the_folders_and_each_says_what_it_owns() -> None:
+    wings = ["base", "model", "contract", "plugin_kit", "builtins", "franchise", "i18n"]
+    wings += ["checks", "export", "new_country", "kit", "cli"]
+    for wing in wings:
+        init = ROOT / "asan_core" / wing / "__init__.py"
+        doc = init.read_text(encoding="utf-8").split('"""')[1]
+        assert len(doc.split()) > 15, f"{wing}/__init__.py says too little about its wing"
+    flat = sorted(p.name for p in (ROOT / "asan_core").glob("*.py"))
+    assert flat == ["__init__.py", "testing.py"]
+
+
+def test_every_record_kind_comes_from_the_one_table(country_plugin: FixturePlugin) -> None:
+    assert set(SECTIONS) == {
+        section for kind in RECORD_KINDS for section in (kind.name, kind.change_section) if section
+    }
+    plugin = asan_core.DataPlugin.from_package(country_plugin.name)
+    franchise = resolve("UZ")
+    for kind in RECORD_KINDS:
+        assert callable(getattr(plugin, kind.hook)), kind.hook
+        assert kind.name in Franchise.model_fields
+        if kind.change_section:
+            assert kind.change_section in Franchise.model_fields
+    assert franchise.services and franchise.centres
+
+
+def test_every_core_rule_is_declared_once_with_a_unique_id() -> None:
+    ids = [rule.id for rule in RULES]
+    assert len(ids) == len(set(ids)) == 18
+    principles = {rule.principle for rule in RULES}
+    assert principles == {
+        "transparency",
+        "efficiency",
+        "politeness",
+        "ethics",
+        "responsibility",
+        "comfort",
+    }
+
+
+def test_the_franchise_carries_what_services_need_from_plugins(
+    country_plugin: FixturePlugin,
+) -> None:
+    franchise = resolve("UZ")
+    answers = franchise.plugins
+    assert "gregorian" in answers.calendars
+    assert {r.id for r in answers.rules} >= {r.id for r in RULES}
+    assert any(v.name == country_plugin.name for v in answers.versions)
+    assert country_plugin.package_dir / "templates" not in answers.template_dirs
+    assert "2024" in franchise.format_date(dt.date(2024, 3, 21), "en")
+    assert franchise.check_identifier("personal_id", "1") is None
+
+
+@pytest.mark.parametrize(
+    ("hook", "parameters"),
+    [
+        ("asan_template_dirs", ("country",)),
+        ("asan_locale_dirs", ("country",)),
+        ("asan_calendars", ()),
+        ("asan_conformance_rules", ()),
+    ],
+)
+def test_a_plugin_that_raises_in_any_hook_is_named_not_a_traceback(
+    country_plugin: FixturePlugin, hook: str, parameters: tuple[str, ...]
+) -> None:
+    host = get_plugin_manager(extra_plugins=[raising(hook, **dict.fromkeys(parameters))])
+    with pytest.raises(ProblemsError) as caught:
+        resolve("UZ", host)
+    messages = [p.render() for p in caught.value.problems]
+    assert any("broken" in m and hook in m for m in messages), messages
+
+
+def test_a_plugin_that_raises_while_formatting_a_date_is_named_not_a_traceback(
+    country_plugin: FixturePlugin,
+) -> None:
+    broken = raising("asan_format_date", country=None, date=None, locale=None, style=None)
+    franchise = resolve("UZ", get_plugin_manager(extra_plugins=[broken]))
+    with pytest.raises(ProblemsError) as caught:
+        franchise.format_date(dt.date(2024, 3, 21), "en")
+    problem = caught.value.problems[0]
+    assert problem.plugin == "broken"
+    assert "raised in asan_format_date: RuntimeError" in problem.render()
+
+
+def test_with_origin_returns_a_marked_copy_and_leaves_the_record_alone(
+    country_plugin: FixturePlugin,
+) -> None:
+    service = resolve("UZ").services[0]
+    assert service.origin is not None
+    moved = service.with_origin(service.origin.model_copy(update={"plugin": "other"}))
+    assert moved.origin is not None and moved.origin.plugin == "other"
+    assert service.origin.plugin == country_plugin.name
+    assert moved.model_dump() == service.model_dump()
+
+
+def test_the_plugin_host_is_not_imported_by_asking_for_the_public_api() -> None:
+    code = "import asan_core, sys; print('asan_core.contract.host' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
