@@ -22,7 +22,9 @@ from asan_core.cli.support import (
     print_json,
 )
 from asan_core.export import ExportFormat, check_base_iri, export_text
-from asan_core.export.diff import diff_catalogues, load_catalogue, print_diff
+from asan_core.export.catalogue_reader import load_catalogue
+from asan_core.export.diff import diff_catalogues
+from asan_core.export.diff_view import print_diff
 from asan_core.i18n.context import LocaleContext
 from asan_core.i18n.negotiation import match_locale, negotiate_locale
 
