@@ -94,14 +94,14 @@ def english_placeholders(franchise: Franchise) -> dict[str, list[str]]:
     """
     from asan_core.contract.locate import record_label
     from asan_core.i18n.workflow import still_english
-    from asan_core.model import Record, localized_fields
+    from asan_core.model import SOURCE_LOCALE, Record, localized_fields
 
     # Names are left out (the country's, the brand, the centres'): they are CLDR's, or
     # proper names that read the same in every language.
     records: list[Record] = [*franchise.agencies, *franchise.services, *franchise.legal_resources]
     found: dict[str, list[str]] = {}
     for locale in franchise.country.locales:
-        if locale.split("_")[0] == "en":
+        if locale.split("_")[0] == SOURCE_LOCALE:
             continue
         for record in records:
             for path, text in localized_fields(record):

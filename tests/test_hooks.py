@@ -311,13 +311,12 @@ def test_asan_validate_identifier_answers_for_its_country(country_plugin: Fixtur
         return IdentifierCheck.of(value, r"[0-9]{14}", "14 digits")
 
     host = host_with(with_plugin(asan_validate_identifier=asan_validate_identifier))
-    country = resolve("UZ", host).country
-    ask = host.manager.hook.asan_validate_identifier
-    good = ask(country=country, kind="personal_id", value="3010 1990 1234 56")
-    assert (good.valid, good.normalised) == (True, "30101990123456")
-    bad = ask(country=country, kind="personal_id", value="12AB")
-    assert not bad.valid and bad.message == "expected 14 digits, got '12AB'"
-    assert ask(country=country, kind="passport", value="x") is None
+    franchise = resolve("UZ", host)
+    good = franchise.check_identifier("personal_id", "3010 1990 1234 56")
+    assert good is not None and (good.valid, good.normalised) == (True, "30101990123456")
+    bad = franchise.check_identifier("personal_id", "12AB")
+    assert bad is not None and not bad.valid and bad.message == "expected 14 digits, got '12AB'"
+    assert franchise.check_identifier("passport", "x") is None
 
 
 def test_asan_conformance_rules_from_a_plugin_run_in_check(

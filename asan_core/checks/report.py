@@ -13,6 +13,7 @@ from asan_core.builtins.principles import core_principles
 from asan_core.checks.run import CheckReport
 from asan_core.contract.franchise import Franchise
 from asan_core.contract.rules import ConformanceRule, Finding, Severity
+from asan_core.model import SOURCE_LOCALE
 
 
 @dataclass
@@ -40,8 +41,8 @@ class PrincipleSection:
 
 def principle_sections(report: CheckReport, franchise: Franchise) -> list[PrincipleSection]:
     """The report grouped by principle, in the model's order, then any others."""
-    current = {p.id: franchise.text(p.name, "en") for p in franchise.principles}
-    core = {p.id: p.name["en"] for p in core_principles()}
+    current = {p.id: franchise.text(p.name, SOURCE_LOCALE) for p in franchise.principles}
+    core = {p.id: p.name[SOURCE_LOCALE] for p in core_principles()}
     scores = report.scores(franchise)
     order = list(dict.fromkeys([*core, *current, *(r.principle for r in report.rules)]))
     sections = []
@@ -102,7 +103,7 @@ def report_html(report: CheckReport, franchise: Franchise) -> str:
         keep_trailing_newline=True,
     )
     return env.get_template("report/check.html").render(
-        country_name=franchise.text(franchise.country.name, "en"),
+        country_name=franchise.text(franchise.country.name, SOURCE_LOCALE),
         country_code=franchise.country.code,
         version=__version__,
         services=len(franchise.services),

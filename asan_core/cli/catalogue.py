@@ -25,7 +25,7 @@ from asan_core.contract.host import PluginHost
 from asan_core.export.listings import JSON_VERSION, centres_json, country_json, services_json
 from asan_core.i18n.context import LocaleContext
 from asan_core.i18n.labels import CHANNEL_LABELS
-from asan_core.model import ChannelKind
+from asan_core.model import SOURCE_LOCALE, ChannelKind
 
 
 def plugins_command(as_json: JsonOpt = False) -> None:
@@ -72,7 +72,7 @@ def countries_command(as_json: JsonOpt = False) -> None:
         default = e["default_locale"]
         table.add_row(
             e["code"],
-            e["name"].get("en") or e["name"].get(default, ""),
+            e["name"].get(SOURCE_LOCALE) or e["name"].get(default, ""),
             e["brand"].get(default, ""),
             ", ".join(e["locales"]),
             e["currency"],
@@ -98,8 +98,7 @@ def services_command(
     country: CountryArg, locale: LocaleOpt = None, as_json: JsonOpt = False
 ) -> None:
     """List a country's services: title, agency, channels, time and fee, in one locale."""
-    host = host_or_warn()
-    franchise = franchise_of(country, host)
+    franchise = franchise_of(country)
     loc = locale_of(franchise, locale)
     data = services_json(franchise, loc)
     if as_json:
@@ -146,8 +145,7 @@ def centres_command(
     country: CountryArg, locale: LocaleOpt = None, as_json: JsonOpt = False
 ) -> None:
     """List a country's centres and mobile units, and who serves each area."""
-    host = host_or_warn()
-    franchise = franchise_of(country, host)
+    franchise = franchise_of(country)
     loc = locale_of(franchise, locale)
     data = centres_json(franchise, loc)
     if as_json:

@@ -22,7 +22,6 @@ from asan_core.cli.support import (
     consoles,
     franchise_of,
     guard,
-    host_or_warn,
 )
 from asan_core.contract.franchise import Franchise
 from asan_core.contract.rules import Severity
@@ -50,8 +49,7 @@ def check_command(
     Data that does not validate (a bad file, an unknown reference) exits 2 with every
     problem located by plugin, file, line and field.
     """
-    host = host_or_warn()
-    franchise = franchise_of(country, host)
+    franchise = franchise_of(country)
     report = guard(lambda: run_checks(franchise))
     if output_format is CheckFormat.JSON:
         text = json.dumps(report_json(report, franchise), ensure_ascii=False, indent=2) + "\n"

@@ -18,7 +18,6 @@ from asan_core.cli.support import (
     fail,
     franchise_of,
     guard,
-    host_or_warn,
     print_json,
 )
 from asan_core.export import ExportFormat, check_base_iri, export_text
@@ -27,6 +26,7 @@ from asan_core.export.diff import diff_catalogues
 from asan_core.export.diff_view import print_diff
 from asan_core.i18n.context import LocaleContext
 from asan_core.i18n.negotiation import match_locale, negotiate_locale
+from asan_core.model import SOURCE_LOCALE
 
 IRI_FORMATS = frozenset({ExportFormat.CPSV_AP, ExportFormat.SCHEMA_ORG})
 
@@ -73,8 +73,7 @@ def export_command(
 
     Every export marks illustrative data. With --output the file is written atomically.
     """
-    host = host_or_warn()
-    franchise = franchise_of(country, host)
+    franchise = franchise_of(country)
     chosen = list(
         dict.fromkeys(
             guard(lambda: [negotiate_locale(loc, franchise.country) for loc in locale or []])
@@ -176,7 +175,7 @@ def _display_locale(query: str | None, catalogue: dict[str, Any]) -> str:
     country = catalogue["country"]
     declared = [str(loc) for loc in catalogue.get("locales") or country.get("locales") or []]
     if query is None:
-        return str(country.get("default_locale") or (declared[0] if declared else "en"))
+        return str(country.get("default_locale") or (declared[0] if declared else SOURCE_LOCALE))
     found = match_locale(query, declared)
     if found is not None:
         return found

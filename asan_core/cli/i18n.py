@@ -18,7 +18,6 @@ from asan_core.cli.support import (
     consoles,
     franchise_of,
     guard,
-    host_or_warn,
     print_json,
 )
 from asan_core.i18n.context import LocaleContext
@@ -95,8 +94,7 @@ def i18n_stats(
     as_json: JsonOpt = False,
 ) -> None:
     """Per locale: translated/total catalog strings and data texts, and what is missing."""
-    host = host_or_warn()
-    franchise = franchise_of(country, host)
+    franchise = franchise_of(country)
     context = LocaleContext(franchise, franchise.country.primary_locale)
     reports = guard(lambda: coverage(franchise, context.plugin_catalogs))
     if as_json:

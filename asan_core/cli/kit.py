@@ -14,7 +14,6 @@ from asan_core.cli.support import (
     fail,
     franchise_of,
     guard,
-    host_or_warn,
 )
 from asan_core.i18n.negotiation import negotiate_locale
 from asan_core.kit import build_kit, serve_kit
@@ -44,8 +43,7 @@ def kit_build(
     The kit is built in a temporary folder and swapped in at the end: a failure or Ctrl-C
     leaves the previous kit untouched.
     """
-    host = host_or_warn()
-    franchise = franchise_of(country, host)
+    franchise = franchise_of(country)
     chosen = guard(lambda: [negotiate_locale(loc, franchise.country) for loc in locale or []])
     console = consoles.err
     try:

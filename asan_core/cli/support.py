@@ -79,7 +79,9 @@ def guard(action: Callable[[], T]) -> T:
         fail(exc.problems)
 
 
-def franchise_of(country: str, host: PluginHost) -> Franchise:
+def franchise_of(country: str) -> Franchise:
+    """The resolved ``country`` from the installed plugins; problems exit 2, located."""
+    host = host_or_warn()
     seen = len(host.failures)
     franchise = guard(lambda: resolve(country, host))
     # Failures that did not affect this country (e.g. another plugin's broken

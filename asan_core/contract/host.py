@@ -64,6 +64,20 @@ class PluginFailure:
     problems: tuple[Problem, ...] = field(default=(), compare=False)
     """Set when the plugin reported problems in its own input (its data files)."""
 
+    def as_problems(self) -> list[Problem]:
+        """What to tell the user: the plugin's own located problems, else its bug, by name."""
+        if self.problems:
+            return list(self.problems)
+        return [
+            Problem(
+                f"the plugin raised in {self.hook}: {self.cause}",
+                plugin=self.plugin,
+                hint="this is a bug in the plugin: report it to its authors, or leave it "
+                "out with ASAN_LOAD_PLUGINS (ASAN_DEBUG=1 shows the traceback)",
+                detail=self.traceback,
+            )
+        ]
+
     def render(self) -> str:
         """One line naming the plugin, the hook (if any) and the cause."""
         where = f" in {self.hook}" if self.hook else ""
@@ -169,18 +183,13 @@ class PluginHost:
             except ProblemsError:
                 raise
             except Exception as exc:  # a plugin's bug is reported by name, not as a traceback
-                raise ProblemsError(
-                    [
-                        Problem(
-                            f"the plugin raised in {hook_name}: {type(exc).__name__}: {exc}",
-                            plugin=impl.plugin_name,
-                            hint="this is a bug in the plugin: report it to its authors, or "
-                            "leave it out with ASAN_LOAD_PLUGINS (ASAN_DEBUG=1 shows the "
-                            "traceback)",
-                            detail=traceback.format_exc(),
-                        )
-                    ]
-                ) from exc
+                failure = PluginFailure(
+                    plugin=impl.plugin_name,
+                    cause=f"{type(exc).__name__}: {exc}",
+                    hook=hook_name,
+                    traceback=traceback.format_exc(),
+                )
+                raise ProblemsError(failure.as_problems()) from exc
             if answer is not None:
                 return answer
         return None

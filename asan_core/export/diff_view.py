@@ -8,6 +8,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from asan_core.export.diff import FIELD_LABELS, LIST_FIELDS, TEXT_FIELDS, CatalogueDiff, Change
+from asan_core.model import locale_chain
 
 
 class _Presenter:
@@ -16,8 +17,7 @@ class _Presenter:
     def __init__(self, diff: CatalogueDiff, locale: str) -> None:
         self.diff = diff
         self.locale = locale
-        default = diff.new["country"].get("default_locale")
-        self.order = [locale, locale.split("_")[0], default, "en"]
+        self.order = locale_chain(locale, diff.new["country"].get("default_locale") or locale)
         self.agencies = {
             a["id"]: a for doc in (diff.old, diff.new) for a in doc.get("agencies", [])
         }

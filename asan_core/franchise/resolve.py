@@ -225,15 +225,12 @@ def _plugin_answers(host: PluginHost, country: Country, problems: list[Problem])
         answers = host.call_each(hook, country=country)
         # Later-registered plugins win: their folders come first.
         folders[hook] = [Path(d) for _, answer in reversed(answers) for d in (answer or [])]
-    calendars = frozenset(
-        str(cal) for _, answer in host.call_each("asan_calendars") for cal in (answer or [])
-    )
     return PluginAnswers(
         format_date=date_formatting(host),
         check_identifier=partial(_check_identifier, host),
         template_dirs=tuple(folders["asan_template_dirs"]),
         locale_dirs=tuple(folders["asan_locale_dirs"]),
-        calendars=calendars,
+        calendars=frozenset(installed_calendars(host)),
         rules=tuple(_rules(host, problems)),
         versions=tuple(
             PluginVersion(info.name, info.distribution, info.version) for info in host.info()
@@ -312,21 +309,7 @@ def _registration_order(host: PluginHost) -> Any:
 
 
 def _failure_problems(host: PluginHost, since: int) -> list[Problem]:
-    problems: list[Problem] = []
-    for failure in host.failures[since:]:
-        if failure.problems:
-            problems.extend(failure.problems)
-        else:
-            problems.append(
-                Problem(
-                    f"the plugin raised in {failure.hook}: {failure.cause}",
-                    plugin=failure.plugin,
-                    hint="this is a bug in the plugin: report it to its authors, or leave it "
-                    "out with ASAN_LOAD_PLUGINS (ASAN_DEBUG=1 shows the traceback)",
-                    detail=failure.traceback,
-                )
-            )
-    return problems
+    return [problem for failure in host.failures[since:] for problem in failure.as_problems()]
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

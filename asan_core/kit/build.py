@@ -27,6 +27,7 @@ from babel import Locale
 from jinja2 import TemplateError
 from markupsafe import Markup
 
+from asan_core.model import SOURCE_LOCALE
 from asan_core.base.version import __version__
 from asan_core.base.problems import Problem, ProblemsError
 from asan_core.base.resources import templates_dir
@@ -281,7 +282,7 @@ def _write_shared(
             continue
         prompts.append((other.formatter.lang, other.formatter.direction, prompt))
     if not prompts:  # no catalog has it: the source text, marked as what it is
-        prompts.append(("en", "ltr", CHOOSE))
+        prompts.append((SOURCE_LOCALE, "ltr", CHOOSE))
     root_page = env.get_template("kit/root.html").render(root="", first=first, prompts=prompts)
     writer.write("index.html", root_page)
     # The same document as `asan export --format catalogue-json` (and `asan diff` reads it).

@@ -64,7 +64,8 @@ def find_country_code(value: str) -> str | None:
     return None
 
 
-def _country_suggestions(value: str) -> list[str]:
+def country_suggestions(value: str) -> list[str]:
+    """Countries whose English name is close to ``value``, as ``Name (CODE)``."""
     names = {
         _fold(str(name)): f"{name} ({code})"
         for code, name in Locale("en").territories.items()
@@ -86,7 +87,7 @@ def default_languages(code: str) -> str:
     'ur_PK, en'
     """
     if not is_country_code(code):
-        return "en"
+        return SOURCE_LOCALE
     locales: list[str] = []
     for language in get_official_languages(code, de_facto=True):
         if "_" in language or language == SOURCE_LOCALE:
@@ -96,7 +97,8 @@ def default_languages(code: str) -> str:
     return ", ".join([*locales, SOURCE_LOCALE])
 
 
-def _subdivisions(code: str) -> list[Any]:
+def subdivisions_of(code: str) -> list[Any]:
+    """The ISO 3166-2 subdivisions of country ``code`` (pycountry's records)."""
     return list(pycountry.subdivisions.get(country_code=code) or [])  # type: ignore[no-untyped-call]
 
 
@@ -108,7 +110,7 @@ def _capital_first(subdivision: Any) -> tuple[int, int, str]:
 
 def default_city(code: str) -> str:
     """A first guess at the first centre's city: the capital area's name in ISO 3166-2."""
-    subdivisions = sorted(_subdivisions(code), key=_capital_first)
+    subdivisions = sorted(subdivisions_of(code), key=_capital_first)
     return str(subdivisions[0].name) if subdivisions else ""
 
 
@@ -125,7 +127,7 @@ class AreaMatch:
 
 def match_area(country_code: str, city: str) -> AreaMatch | None:
     """The area whose ISO 3166-2 name is the city's (or close to it); else a placeholder."""
-    subdivisions = _subdivisions(country_code)
+    subdivisions = subdivisions_of(country_code)
     if not subdivisions:
         return None
     wanted = _place_key(city)

@@ -20,12 +20,12 @@ from asan_core.model import SOURCE_LOCALE, DigitStyle, OperatingModel, is_subdiv
 from asan_core.model.common import check_locale_identifier
 from asan_core.new_country.places import (
     AreaMatch,
-    _country_suggestions,
-    _subdivisions,
+    country_suggestions,
     english_name,
     find_country_code,
     match_area,
     slugify,
+    subdivisions_of,
     territory_currency,
 )
 
@@ -122,7 +122,8 @@ class NewCountry:
         return own if own == english else f"{own} ({english})"
 
 
-def _answer(answers: Mapping[str, Any], key: str) -> str:
+def answer_of(answers: Mapping[str, Any], key: str) -> str:
+    """The answer to ``key`` as stripped text (a list is joined; missing is empty)."""
     value = answers.get(key)
     if isinstance(value, list | tuple):
         return ", ".join(str(v) for v in value)
@@ -149,10 +150,10 @@ def plan_country(
     def wrong(key: str, message: str, hint: str) -> None:
         problems.append(Problem(message, field=key, hint=hint))
 
-    raw_country = _answer(answers, "country")
+    raw_country = answer_of(answers, "country")
     code = find_country_code(raw_country)
     if code is None:
-        close = _country_suggestions(raw_country)
+        close = country_suggestions(raw_country)
         wrong(
             "country",
             f"{raw_country!r} is not a country in ISO 3166-1: asan-sdk takes a country's "
@@ -160,7 +161,7 @@ def plan_country(
             (f"did you mean {' or '.join(close)}? " if close else "")
             + "answer an ISO 3166-1 alpha-2 code such as UZ or PK, or the English name",
         )
-    elif not _subdivisions(code):
+    elif not subdivisions_of(code):
         wrong(
             "country",
             f"{english_name(code)} ({code}) has no ISO 3166-2 areas in pycountry's data, and "
@@ -169,28 +170,28 @@ def plan_country(
         )
         code = None
 
-    locales = _plan_locales(_answer(answers, "languages"), wrong)
-    currency = _plan_currency(_answer(answers, "currency"), code, wrong)
+    locales = _plan_locales(answer_of(answers, "languages"), wrong)
+    currency = _plan_currency(answer_of(answers, "currency"), code, wrong)
     calendar, calendar_distribution = _plan_calendar(
-        _answer(answers, "calendar") or "gregorian", calendars, wrong
+        answer_of(answers, "calendar") or "gregorian", calendars, wrong
     )
     digits = _choice(answers, "digits", DigitStyle, wrong)
     operating_model = _choice(answers, "operating_model", OperatingModel, wrong)
-    brand = _answer(answers, "brand")
+    brand = answer_of(answers, "brand")
     if not brand:
         wrong(
             "brand",
             "the centres need a brand name: it heads every page of the kit",
             "answer the name citizens will see on the centres, e.g. ASAN xidmət",
         )
-    city = _answer(answers, "first_centre_city")
+    city = answer_of(answers, "first_centre_city")
     if not city and code is not None:  # an unknown country gives no default city
         wrong(
             "first_centre_city",
             "the first centre needs a city: the network starts with one centre",
             "answer the city where the first centre opens",
         )
-    area = _plan_area(code, city, _answer(answers, "first_centre_area"), wrong)
+    area = _plan_area(code, city, answer_of(answers, "first_centre_area"), wrong)
 
     if problems:
         raise ProblemsError(problems)
@@ -289,7 +290,7 @@ Choice = TypeVar("Choice", DigitStyle, OperatingModel)
 def _choice(
     answers: Mapping[str, Any], key: str, kind: type[Choice], wrong: Complaint
 ) -> Choice | None:
-    value = _answer(answers, key)
+    value = answer_of(answers, key)
     try:
         return kind(value)
     except ValueError:
@@ -304,7 +305,7 @@ def _plan_area(code: str | None, city: str, given: str, wrong: Complaint) -> Are
     if given:
         area = given.upper()
         if not is_subdivision_of(area, code):
-            examples = ", ".join(sorted(s.code for s in _subdivisions(code))[:6])
+            examples = ", ".join(sorted(s.code for s in subdivisions_of(code))[:6])
             wrong(
                 "first_centre_area",
                 f"{given!r} is not an ISO 3166-2 area of {code}: the centre's area says "
@@ -324,4 +325,4 @@ def _plan_cached(items: tuple[tuple[str, str], ...]) -> NewCountry:
 
 def plan_from_answers(answers: Mapping[str, Any]) -> NewCountry:
     """:func:`plan_country`, remembered for the same answers (the template asks often)."""
-    return _plan_cached(tuple((key, _answer(answers, key)) for key in ANSWERS))
+    return _plan_cached(tuple((key, answer_of(answers, key)) for key in ANSWERS))

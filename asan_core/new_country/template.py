@@ -18,7 +18,7 @@ import yaml
 
 from asan_core.base.problems import Problem, ProblemsError
 from asan_core.new_country.hooks import TEMPLATE_ID, TEMPLATE_NAME
-from asan_core.new_country.plan import ANSWERS, NewCountry, _answer, plan_from_answers
+from asan_core.new_country.plan import ANSWERS, NewCountry, answer_of, plan_from_answers
 
 
 def find_template(package_dir: Path) -> Path:
@@ -105,7 +105,7 @@ def load_answer_file(path: Path) -> dict[str, str]:
                 )
             )
             continue
-        answers[key] = _answer(data, key)
+        answers[key] = answer_of(data, key)
     if problems:
         raise ProblemsError(problems)
     return answers
