@@ -36,6 +36,7 @@ def isolated(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in ("ASAN_LOAD_PLUGINS", "ASAN_TRACE_PLUGINS", "ASAN_EXTRA_PLUGINS", "ASAN_DEBUG"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("ASAN_DISABLE_PLUGIN_AUTOLOAD", "1")
+    monkeypatch.setenv("ASAN_CACHE_DIR", "off")  # compiled templates stay in memory
 
 
 @dataclass

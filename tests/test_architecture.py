@@ -96,7 +96,7 @@ def test_every_record_kind_comes_from_the_one_table(country_plugin: FixturePlugi
 
 def test_every_core_rule_is_declared_once_with_a_unique_id() -> None:
     ids = [rule.id for rule in RULES]
-    assert len(ids) == len(set(ids)) == 18
+    assert len(ids) == len(set(ids)) == 20
     principles = {rule.principle for rule in RULES}
     assert principles == {
         "transparency",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -130,3 +131,86 @@ def test_the_charter_search_filters_services_offline(afghan_kit: Path) -> None:
         browser.close()
     assert total > 1 and 1 <= visible < total
     assert any(d in status for d in "۰۱۲۳۴۵۶۷۸۹")
+
+
+def chromium_only() -> str:
+    """Chromium and Playwright (no axe-core): for tests that look, not audit."""
+    chromium = shutil.which("chromium")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        chromium = None
+    if chromium is None:
+        if os.environ.get("ASAN_REQUIRE_BROWSER"):
+            pytest.fail("browser test requirements missing: chromium and playwright")
+        pytest.skip("missing: chromium (apt-get install chromium) or playwright")
+    return chromium
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("code", "locale", "direction", "face"),
+    [("PK", "ur_PK", "rtl", "Noto Nastaliq Urdu"), ("ET", "am_ET", "ltr", "Noto Sans Ethiopic")],
+)
+def test_a_partner_page_shows_its_own_script_and_marks_fallback_text_with_its_language(
+    code: str,
+    locale: str,
+    direction: str,
+    face: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A page of each fixture partner in Chromium: its script's bundled face is loaded, and
+    a service title left untranslated reads as English (lang, dir, Noto Sans) inside it."""
+    chromium = chromium_only()
+    from playwright.sync_api import sync_playwright
+
+    partners = tmp_path / "partners"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "partners", partners)
+    for project in sorted(partners.iterdir()):
+        monkeypatch.syspath_prepend(str(project))
+    monkeypatch.setenv(
+        "ASAN_EXTRA_PLUGINS", "asan_pakistan:plugin,asan_ethiopia:plugin,asan_lang_am"
+    )
+    package = {"PK": "asan-pakistan/asan_pakistan", "ET": "asan-ethiopia/asan_ethiopia"}[code]
+    po = partners / package / "locales" / locale / "LC_MESSAGES" / "content.po"
+    text = po.read_text(encoding="utf-8")
+    marker = 'msgctxt "Service passport title"\nmsgid "Issue of a passport"\nmsgstr "'
+    start = text.index(marker) + len(marker)
+    po.write_text(text[:start] + text[text.index('"', start) :], encoding="utf-8")
+    out = tmp_path / "kit"
+    try:
+        result = run_cli("kit", "build", code, "--out", str(out))
+    finally:
+        for name in ("asan_pakistan", "asan_ethiopia", "asan_lang_am"):
+            sys.modules.pop(name, None)
+    assert result.exit_code == 0, result.output
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1000, "height": 800})
+        page.goto((out / locale / "charter" / "index.html").as_uri())
+        page.evaluate("document.fonts.ready")
+        html = page.evaluate(
+            "({lang: document.documentElement.lang, dir: document.documentElement.dir,"
+            " font: getComputedStyle(document.body).fontFamily})"
+        )
+        loaded = page.evaluate(f"document.fonts.check('16px \"{face}\"')")
+        span: Any = page.evaluate(
+            "(() => { const s = document.querySelector('tr[data-service=passport] span[lang]');"
+            " return s && {lang: s.lang, dir: s.dir, text: s.textContent,"
+            " direction: getComputedStyle(s).direction,"
+            " font: getComputedStyle(s).fontFamily}; })()"
+        )
+        shot = tmp_path / f"{locale}.png"
+        page.screenshot(path=str(shot), full_page=True)
+        browser.close()
+    assert html["lang"] == locale.replace("_", "-") and html["dir"] == direction
+    assert face in html["font"] and loaded
+    assert span == {
+        "lang": "en",
+        "dir": "ltr",
+        "text": "Issue of a passport",
+        "direction": "ltr",
+        "font": '"Noto Sans", sans-serif',
+    }
+    assert shot.stat().st_size > 10_000

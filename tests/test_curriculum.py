@@ -1,17 +1,35 @@
 """The core curriculum: substantive modules, taught in order, translated completely and
-faithfully (same structure) into the languages of the reference countries."""
+faithfully (same structure) into the languages of the reference countries — through the
+core's content catalogs — and into Uzbek, through the Uzbek language pack."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 
 import pytest
 
+from asan_core.base.po import CONTENT_DOMAIN, catalog_path, is_translated, read_catalog
+from asan_core.base.resources import locales_dir
 from asan_core.builtins.curriculum import CURRICULUM_DIR, TEACHING_ORDER, core_modules
+from asan_core.builtins.principles import core_principles
+from asan_core.contract.translations import content_context
 from asan_core.model import CurriculumModule, Role
 
-LANGUAGES = ("az", "ru", "fa", "ps")
+UZBEK_PACK = (
+    Path(__file__).parent.parent / "plugins" / "uzbek-language" / "asan_lang_uz" / "locales"
+)
+CATALOGS = {
+    "az": (locales_dir(), "az"),
+    "ru": (locales_dir(), "ru"),
+    "fa": (locales_dir(), "fa_AF"),
+    "ps": (locales_dir(), "ps_AF"),
+    "uz": (UZBEK_PACK, "uz"),
+}
+"""Where each language's translation of the shared content ships."""
+LANGUAGES = tuple(CATALOGS)
 PASHTO_LETTERS = set("ټډړږښګڼېۍ")
 ARABIC_KAF_YEH = set("كي")
 REQUIRED_TOPICS = {
@@ -39,6 +57,22 @@ def texts(module: CurriculumModule) -> Iterator[tuple[str, dict[str, str]]]:
     for i, question in enumerate(module.assessment):
         yield f"assessment[{i}].question", question.question
         yield f"assessment[{i}].answer", question.answer
+
+
+@cache
+def translations(language: str) -> dict[tuple[str, str], str]:
+    """``(msgctxt, English) → translation`` of a language's content catalog."""
+    folder, locale = CATALOGS[language]
+    catalog = read_catalog(catalog_path(folder, locale, CONTENT_DOMAIN), locale)
+    return {
+        (m.context, m.id): str(m.string)
+        for m in catalog
+        if m.id and m.context and isinstance(m.id, str) and is_translated(m)
+    }
+
+
+def translated(module: CurriculumModule, where: str, english: str, language: str) -> str:
+    return translations(language).get((content_context(module, where), english), "")
 
 
 def shape(markdown: str) -> tuple[int, int, int]:
@@ -82,19 +116,29 @@ def test_every_text_is_translated_with_the_same_structure(
     module: CurriculumModule, language: str
 ) -> None:
     for where, text in texts(module):
-        assert text.get(language, "").strip(), f"{module.id}.{where} has no {language} text"
-        assert shape(text[language]) == shape(text["en"]), (
+        translation = translated(module, where, text["en"], language)
+        assert translation.strip(), f"{module.id}.{where} has no {language} translation"
+        assert shape(translation) == shape(text["en"]), (
             f"{module.id}.{where} ({language}): headings, list items or bold spans differ "
             "from the English"
         )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_principle_is_translated(language: str) -> None:
+    for principle in core_principles():
+        for where in ("name", "definition"):
+            english = getattr(principle, where)["en"]
+            key = (content_context(principle, where), english)
+            assert translations(language).get(key, "").strip(), f"{principle.id}.{where}"
 
 
 @pytest.mark.parametrize("module", core_modules(), ids=lambda m: m.id)
 def test_dari_and_pashto_are_different_languages_in_their_own_script(
     module: CurriculumModule,
 ) -> None:
-    dari = " ".join(text["fa"] for _, text in texts(module))
-    pashto = " ".join(text["ps"] for _, text in texts(module))
+    dari = " ".join(translated(module, w, t["en"], "fa") for w, t in texts(module))
+    pashto = " ".join(translated(module, w, t["en"], "ps") for w, t in texts(module))
     assert not PASHTO_LETTERS & set(dari), "Pashto letters in the Dari translation"
     assert not ARABIC_KAF_YEH & set(dari), "Arabic kaf/yeh in Dari: use Persian ک and ی"
     assert "ك" not in pashto, "Arabic kaf in Pashto: use ک"
@@ -103,3 +147,12 @@ def test_dari_and_pashto_are_different_languages_in_their_own_script(
         latin_words = re.findall(r"[A-Za-z]{3,}", text)
         assert set(latin_words) <= {"Erlang"}, f"English left in place: {latin_words[:5]}"
         assert not re.search(r"(?<![\n\d])[0-9]{2,}", text), "Latin digits in running text"
+
+
+@pytest.mark.parametrize("module", core_modules(), ids=lambda m: m.id)
+def test_uzbek_is_written_in_the_latin_orthography(module: CurriculumModule) -> None:
+    uzbek = " ".join(translated(module, w, t["en"], "uz") for w, t in texts(module))
+    assert not re.search(r"[\u0400-\u04ff]", uzbek), "Cyrillic letters in the Latin Uzbek"
+    # oʻ and gʻ take U+02BB, the tutuq belgisi U+02BC; never an ASCII or curly apostrophe.
+    assert not re.search(r"[A-Za-z]['‘’`][A-Za-z]", uzbek), "write oʻ/gʻ with U+02BB, ʼ with U+02BC"
+    assert re.search(r"[oOgG]\u02bb", uzbek), "no oʻ or gʻ: is this Uzbek?"

@@ -89,10 +89,11 @@ def test_the_template_is_current(tmp_path: Path) -> None:
             shutil.copy(source, copy / name)
     (copy / "locales").mkdir()
     extract(Project.at(copy))
-    fresh = (copy / "locales" / "messages.pot").read_text(encoding="utf-8")
-    assert fresh == (root / "locales" / "messages.pot").read_text(encoding="utf-8"), (
-        "locales/messages.pot is stale: run 'asan i18n extract' and 'asan i18n update'"
-    )
+    for template in ("messages.pot", "content.pot"):
+        fresh = (copy / "locales" / template).read_text(encoding="utf-8")
+        assert fresh == (root / "locales" / template).read_text(encoding="utf-8"), (
+            f"locales/{template} is stale: run 'asan i18n extract' and 'asan i18n update'"
+        )
 
 
 # -- fallback chains --------------------------------------------------------------------

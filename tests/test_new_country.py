@@ -356,7 +356,7 @@ def assert_same_tree(left: Path, right: Path) -> None:
         ("country", "XX", "'XX' is not a country in ISO 3166-1"),
         ("languages", "zz, en", "'zz' is not a locale Babel knows"),
         ("currency", "ABC", "'ABC' is not an ISO 4217 currency code"),
-        ("calendar", "lunar", "no installed plugin provides the calendar 'lunar'"),
+        ("calendar", "Lunar calendar", "'Lunar calendar' is not a calendar id"),
         ("first_centre_area", "UZ-XX", "'UZ-XX' is not an ISO 3166-2 area of UZ"),
         ("digits", "roman", "'roman' is not one of latin, native"),
         ("brand", "{{ 7*7 }}", "contains '{{', which a country's answers may not hold"),
@@ -641,3 +641,17 @@ def test_an_installed_project_checks_clean_and_builds_its_kit(
     kit = venv.run("asan", "kit", "build", code, "--out", str(tmp_path / "kit"), cwd=tmp_path)
     assert kit.returncode == 0, kit.stdout + kit.stderr
     assert (tmp_path / "kit" / "manifest.json").is_file()
+
+
+def test_a_calendar_whose_plugin_is_not_installed_is_recorded_with_the_next_step(
+    tmp_path: Path,
+) -> None:
+    answers = answer_file(tmp_path, {**UZBEKISTAN, "calendar": "ethiopian"})
+    result = new_country("--no-input", "--config-file", str(answers), "--out", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    assert "the calendar 'ethiopian' is recorded, but no installed plugin provides it" in (
+        result.stdout
+    )
+    assert "install the plugin that provides it" in result.stdout
+    country = tmp_path / "asan-uzbekistan" / "asan_uzbekistan" / "data" / "country.yaml"
+    assert "calendar: ethiopian" in country.read_text(encoding="utf-8")

@@ -37,7 +37,8 @@ class Problem:
     """One thing wrong with the input, located as precisely as the input allows.
 
     ``plugin`` names the plugin that supplied the input; ``file``/``line``/``field`` point
-    into its data files; ``hint`` says how to fix it.
+    into its data files (``column`` too, where it is known: YAML's syntax errors); ``hint``
+    says how to fix it.
     """
 
     message: str
@@ -47,11 +48,15 @@ class Problem:
     field: str | None = None
     hint: str | None = None
     detail: str | None = dataclasses.field(default=None, compare=False)
+    column: int | None = None
 
     def location(self) -> str:
-        """``file:line`` (or the plugin) as a prefix for messages."""
+        """``file:line`` (``file:line:column`` where the column is known), or the plugin, as
+        a prefix for messages."""
         if self.file:
             where = display_path(self.file)
+            if self.line and self.column:
+                return f"{where}:{self.line}:{self.column}"
             return f"{where}:{self.line}" if self.line else where
         return f"plugin {self.plugin}" if self.plugin else ""
 

@@ -25,3 +25,24 @@ def asan_format_date(country: Country, date: dt.date, locale: str, style: str) -
     """
     del country  # the Gregorian calendar is the same for every country
     return format_date(date, format=style, locale=locale)
+
+
+@hookimpl
+def asan_yearly_dates(
+    calendar: str, month: int, day: int, start: dt.date, end: dt.date
+) -> list[dt.date] | None:
+    """A yearly Gregorian date (``month``/``day``) in every year from ``start`` to ``end``.
+
+    29 February falls only in leap years. Other calendars are their plugins' to expand.
+    """
+    if calendar != "gregorian":
+        return None
+    dates = []
+    for year in range(start.year, end.year + 1):
+        try:
+            date = dt.date(year, month, day)
+        except ValueError:
+            continue  # 29 February of a common year, or a date no year has
+        if start <= date <= end:
+            dates.append(date)
+    return dates

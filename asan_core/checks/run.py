@@ -5,9 +5,11 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass
 
+from asan_core.base.po import DOMAIN, read_catalog
 from asan_core.base.problems import Problem, ProblemsError
 from asan_core.contract.franchise import Franchise
 from asan_core.contract.rules import ConformanceRule, Finding, Severity
+from asan_core.contract.translations import catalog_files, translation_problems
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,27 @@ class CheckReport:
         }
 
 
+def interface_catalog_problems(franchise: Franchise) -> list[Problem]:
+    """Every broken entry of the interface catalogs of the country's locales (and their
+    base languages), in every folder of the franchise's catalog chain."""
+    problems: list[Problem] = []
+    for locale in franchise.country.locales:
+        for _, candidate, path in catalog_files(franchise.plugins.catalog_chain, locale):
+            problems.extend(translation_problems(read_catalog(path, candidate), path, DOMAIN))
+    return list(dict.fromkeys(problems))
+
+
 def run_checks(franchise: Franchise) -> CheckReport:
     """Run every rule the franchise's plugins declared; findings keep rule order.
 
     A rule that raises is a bug in its plugin: it stops the check with a problem naming
-    the rule, not with a traceback.
+    the rule, not with a traceback. The interface catalogs the kit would use are checked
+    first (a broken translation is an input error, located, exit 2), as the content
+    catalogs already were when the franchise resolved.
     """
+    catalog_problems = interface_catalog_problems(franchise)
+    if catalog_problems:
+        raise ProblemsError(catalog_problems)
     findings: list[Finding] = []
     for rule in franchise.plugins.rules:
         try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
@@ -21,11 +21,9 @@ from asan_core.cli.support import (
     locale_of,
     print_json,
 )
-from asan_core.contract.host import PluginHost
-from asan_core.export.listings import JSON_VERSION, centres_json, country_json, services_json
-from asan_core.i18n.context import LocaleContext
-from asan_core.i18n.labels import CHANNEL_LABELS
-from asan_core.model import SOURCE_LOCALE, ChannelKind
+
+if TYPE_CHECKING:
+    from asan_core.contract.host import PluginHost
 
 
 def plugins_command(as_json: JsonOpt = False) -> None:
@@ -57,6 +55,9 @@ def plugins_command(as_json: JsonOpt = False) -> None:
 
 def countries_command(as_json: JsonOpt = False) -> None:
     """List the countries the installed plugins declare."""
+    from asan_core.export.listings import country_json
+    from asan_core.model import SOURCE_LOCALE
+
     host = host_or_warn()
     entries = []
     for plugin, answer in host.call_each("asan_countries"):
@@ -98,6 +99,11 @@ def services_command(
     country: CountryArg, locale: LocaleOpt = None, as_json: JsonOpt = False
 ) -> None:
     """List a country's services: title, agency, channels, time and fee, in one locale."""
+    from asan_core.export.listings import services_json
+    from asan_core.i18n.context import LocaleContext
+    from asan_core.i18n.labels import CHANNEL_LABELS
+    from asan_core.model import ChannelKind
+
     franchise = franchise_of(country)
     loc = locale_of(franchise, locale)
     data = services_json(franchise, loc)
@@ -145,6 +151,8 @@ def centres_command(
     country: CountryArg, locale: LocaleOpt = None, as_json: JsonOpt = False
 ) -> None:
     """List a country's centres and mobile units, and who serves each area."""
+    from asan_core.export.listings import centres_json
+
     franchise = franchise_of(country)
     loc = locale_of(franchise, locale)
     data = centres_json(franchise, loc)
@@ -183,6 +191,8 @@ def register(app: typer.Typer) -> None:
 
 def plugins_json(host: PluginHost, countries: dict[str, list[str]]) -> dict[str, Any]:
     """``asan plugins --json``: every plugin, and those that failed."""
+    from asan_core.export.listings import JSON_VERSION
+
     return {
         "version": JSON_VERSION,
         "plugins": [

@@ -6,15 +6,13 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 from asan_core.base.files import write_atomically
-from asan_core.checks.report import principle_sections, report_html, report_json
-from asan_core.checks.run import CheckReport, run_checks
 from asan_core.cli.support import (
     EXIT_FINDINGS,
     MAX_LISTED,
@@ -23,8 +21,10 @@ from asan_core.cli.support import (
     franchise_of,
     guard,
 )
-from asan_core.contract.franchise import Franchise
-from asan_core.contract.rules import Severity
+
+if TYPE_CHECKING:
+    from asan_core.checks.run import CheckReport
+    from asan_core.contract.franchise import Franchise
 
 
 class CheckFormat(StrEnum):
@@ -49,6 +49,9 @@ def check_command(
     Data that does not validate (a bad file, an unknown reference) exits 2 with every
     problem located by plugin, file, line and field.
     """
+    from asan_core.checks.report import report_html, report_json
+    from asan_core.checks.run import run_checks
+
     franchise = franchise_of(country)
     report = guard(lambda: run_checks(franchise))
     if output_format is CheckFormat.JSON:
@@ -82,10 +85,14 @@ def _write_atomically(path: Path, text: str) -> None:
     write_atomically(path, text, field="--output")
 
 
-SEVERITY_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+"""Rich styles by severity (the values of :class:`~asan_core.contract.rules.Severity`)."""
 
 
 def _print_check(report: CheckReport, franchise: Franchise, console: Console) -> None:
+    from asan_core.checks.report import principle_sections
+    from asan_core.contract.rules import Severity
+
     country = franchise.country
     console.print(
         f"[bold]{escape(franchise.text(country.name, 'en'))} ({country.code})[/] — "
@@ -103,7 +110,7 @@ def _print_check(report: CheckReport, franchise: Franchise, console: Console) ->
                 continue
             for finding in part.findings[:MAX_LISTED]:
                 where = finding.location.location() if finding.location else ""
-                style = SEVERITY_STYLE[finding.severity]
+                style = SEVERITY_STYLE[str(finding.severity)]
                 console.print(
                     f"  [{style}]{finding.severity}[/] {part.rule.id}: {escape(finding.message)}"
                     + (f"\n      at {escape(where)}" if where else "")

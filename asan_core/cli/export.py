@@ -20,13 +20,7 @@ from asan_core.cli.support import (
     guard,
     print_json,
 )
-from asan_core.export import ExportFormat, check_base_iri, export_text
-from asan_core.export.catalogue_reader import load_catalogue
-from asan_core.export.diff import diff_catalogues
-from asan_core.export.diff_view import print_diff
-from asan_core.i18n.context import LocaleContext
-from asan_core.i18n.negotiation import match_locale, negotiate_locale
-from asan_core.model import SOURCE_LOCALE
+from asan_core.export.formats import ExportFormat
 
 IRI_FORMATS = frozenset({ExportFormat.CPSV_AP, ExportFormat.SCHEMA_ORG})
 
@@ -73,6 +67,10 @@ def export_command(
 
     Every export marks illustrative data. With --output the file is written atomically.
     """
+    from asan_core.export.documents import check_base_iri, export_text
+    from asan_core.i18n.context import LocaleContext
+    from asan_core.i18n.negotiation import negotiate_locale
+
     franchise = franchise_of(country)
     chosen = list(
         dict.fromkeys(
@@ -150,6 +148,10 @@ def diff_command(
 
     Exits 0 when they are identical, 1 when they differ, 2 when a file is not a catalogue.
     """
+    from asan_core.export.catalogue_reader import load_catalogue
+    from asan_core.export.diff import diff_catalogues
+    from asan_core.export.diff_view import print_diff
+
     problems: list[Problem] = []
     documents: list[dict[str, Any]] = []
     for path in (old, new):
@@ -172,6 +174,9 @@ def diff_command(
 
 def _display_locale(query: str | None, catalogue: dict[str, Any]) -> str:
     """The catalogue locale ``query`` means (``prs``, ``fa-AF``, ``ps`` ...)."""
+    from asan_core.i18n.negotiation import match_locale
+    from asan_core.model import SOURCE_LOCALE
+
     country = catalogue["country"]
     declared = [str(loc) for loc in catalogue.get("locales") or country.get("locales") or []]
     if query is None:

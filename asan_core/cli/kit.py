@@ -15,8 +15,6 @@ from asan_core.cli.support import (
     franchise_of,
     guard,
 )
-from asan_core.i18n.negotiation import negotiate_locale
-from asan_core.kit import build_kit, serve_kit
 
 kit_app = typer.Typer(
     help="The deployment kit: build it, preview it.", no_args_is_help=True, rich_markup_mode=None
@@ -43,6 +41,9 @@ def kit_build(
     The kit is built in a temporary folder and swapped in at the end: a failure or Ctrl-C
     leaves the previous kit untouched.
     """
+    from asan_core.i18n.negotiation import negotiate_locale
+    from asan_core.kit import build_kit
+
     franchise = franchise_of(country)
     chosen = guard(lambda: [negotiate_locale(loc, franchise.country) for loc in locale or []])
     console = consoles.err
@@ -84,6 +85,8 @@ def kit_serve(
     port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8000,
 ) -> None:
     """Preview a kit on http://127.0.0.1:PORT/ (Ctrl-C stops)."""
+    from asan_core.kit import serve_kit
+
     if not (directory / "manifest.json").is_file():
         fail(
             [

@@ -16,7 +16,6 @@ from rich.markup import escape
 
 from asan_core.base.problems import ProblemsError, display_path
 from asan_core.cli.support import consoles, guard
-from asan_core.new_country import ANSWERS, create_country, load_answer_file, summary
 
 
 def register(app: typer.Typer) -> None:
@@ -53,6 +52,8 @@ def new_country_command(
     operating model and the first centre's city; checks every answer before writing
     anything; then creates asan-<country>/ in the --out folder, ready to install.
     """
+    from asan_core.new_country import create_country, load_answer_file, summary
+
     answers = guard(lambda: load_answer_file(config_file)) if config_file else {}
     source = config_file if no_input else None
     created = guard(
@@ -67,6 +68,8 @@ T = TypeVar("T")
 
 def _located(answer_file: Path | None, action: Callable[[], T]) -> T:
     """Point the problems with the answers at the file that gave them."""
+    from asan_core.new_country import ANSWERS
+
     try:
         return action()
     except ProblemsError as exc:

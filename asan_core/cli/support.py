@@ -1,7 +1,11 @@
 """Shared plumbing of the ``asan`` commands: consoles, errors, common arguments.
 
-Every command module (``cli.py``, ``cli_export.py``) uses these so that all commands fail
-the same way: problems on stderr with their location and a hint, then exit 2.
+Every command module uses these so that all commands fail the same way: problems on stderr
+with their location and a hint, then exit 2.
+
+Start-up stays light (``asan --help`` imports no model, no plugin, no template engine):
+the command modules import what a command needs inside the command, and this module
+imports the plugin host and the resolver only when a command asks for a franchise.
 """
 
 from __future__ import annotations
@@ -9,17 +13,17 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 
 from asan_core.base.problems import Problem, ProblemsError
-from asan_core.contract.franchise import Franchise
-from asan_core.contract.host import PluginHost, get_plugin_manager
-from asan_core.franchise import resolve
-from asan_core.i18n.negotiation import negotiate_locale
+
+if TYPE_CHECKING:
+    from asan_core.contract.franchise import Franchise
+    from asan_core.contract.host import PluginHost
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -64,6 +68,8 @@ def fail(problems: list[Problem], code: int = EXIT_INPUT) -> NoReturn:
 
 def host_or_warn() -> PluginHost:
     """The plugin host; broken plugins and plugins that should change are warned about."""
+    from asan_core.contract.host import get_plugin_manager
+
     host = get_plugin_manager()
     for failure in host.failures:
         consoles.err.print(f"[yellow]warning:[/] {escape(failure.render())}")
@@ -81,6 +87,8 @@ def guard(action: Callable[[], T]) -> T:
 
 def franchise_of(country: str) -> Franchise:
     """The resolved ``country`` from the installed plugins; problems exit 2, located."""
+    from asan_core.franchise import resolve
+
     host = host_or_warn()
     seen = len(host.failures)
     franchise = guard(lambda: resolve(country, host))
@@ -92,6 +100,8 @@ def franchise_of(country: str) -> Franchise:
 
 
 def locale_of(franchise: Franchise, locale: str | None) -> str:
+    from asan_core.i18n.negotiation import negotiate_locale
+
     if locale is None:
         return franchise.country.primary_locale
     return guard(lambda: negotiate_locale(locale, franchise.country))
@@ -108,6 +118,7 @@ MAX_LISTED = 12
 def version_text() -> str:
     """``asan --version``: the core, the plugin contract, and every installed plugin."""
     from asan_core.base.version import __version__
+    from asan_core.contract.host import get_plugin_manager
     from asan_core.contract.version import CONTRACT_VERSION
 
     host = get_plugin_manager()

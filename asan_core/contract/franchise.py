@@ -20,6 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from asan_core.contract.identifiers import IdentifierCheck
 from asan_core.contract.locate import record_label
 from asan_core.contract.rules import ConformanceRule
+from asan_core.contract.translations import CatalogSource, TranslationLedger
+from asan_core.contract.typography import FontFace, face_for
 from asan_core.model import (
     Agency,
     Centre,
@@ -27,6 +29,7 @@ from asan_core.model import (
     Country,
     CoverageRecord,
     CurriculumModule,
+    DatedHoliday,
     LegalResource,
     ModuleChange,
     Principle,
@@ -42,6 +45,9 @@ DateFormatter = Callable[[Country, dt.date, str, str], str]
 
 IdentifierChecker = Callable[[Country, str, str], IdentifierCheck | None]
 """``(country, kind, value) -> check``: the first plugin's answer, or None."""
+
+YearlyDates = Callable[[str, int, int, dt.date, dt.date], list[dt.date]]
+"""``(calendar, month, day, start, end) -> dates``: a yearly date of a calendar, expanded."""
 
 
 @dataclass(frozen=True)
@@ -62,13 +68,36 @@ class PluginAnswers:
     template_dirs: tuple[Path, ...] = ()
     """Plugins' template folders, the one that wins first (later-registered plugins)."""
     locale_dirs: tuple[Path, ...] = ()
-    """Plugins' gettext catalog folders, the one that wins first."""
+    """The country's plugins' gettext catalog folders, the one that wins first."""
+    catalog_chain: tuple[CatalogSource, ...] = ()
+    """Every catalog folder, highest precedence first: the country's plugins, the
+    language packs, the core."""
+    fonts: tuple[FontFace, ...] = ()
+    """Every declared typeface, the plugins' before the core's."""
+    yearly_dates: YearlyDates | None = None
+    """The calendar plugins' expansion of yearly dates (``asan_yearly_dates``)."""
     calendars: frozenset[str] = frozenset()
     """Every calendar an installed plugin provides."""
     rules: tuple[ConformanceRule, ...] = ()
     """Every conformance rule, the core's first."""
     versions: tuple[PluginVersion, ...] = ()
     """Every registered plugin, in registration order (for the kit's manifest)."""
+
+    def catalog_folders(self, locale: str | None = None) -> list[Path]:
+        """The plugin catalog folders (country plugins, then language packs) that exist,
+        the one that wins first — for ``locale``, only the packs that serve it; the core's
+        ``locales/`` is not among them."""
+        return [
+            s.folder
+            for s in self.catalog_chain
+            if s.kind != "core"
+            and s.folder.is_dir()
+            and (locale is None or s.serves(locale) or s.serves(locale.split("_")[0]))
+        ]
+
+    def font_for(self, locale: str) -> FontFace | None:
+        """The typeface ``locale`` is shown in (:func:`~asan_core.contract.typography.face_for`)."""
+        return face_for(self.fonts, locale)
 
 
 class AreaCoverage(BaseModel):
@@ -97,6 +126,10 @@ class Franchise(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
 
     country: Country
+    """The country as its data writes it (texts translated; yearly holidays as rules)."""
+    holidays: tuple[DatedHoliday, ...] = ()
+    """Every public holiday with its Gregorian date, in date order: the dated ones, and each
+    yearly one once for every year the country's ``holiday_years`` cover."""
     owner: str
     """The plugin that declared the country."""
     contributors: tuple[str, ...]
@@ -113,6 +146,10 @@ class Franchise(BaseModel):
     area_coverage: tuple[AreaCoverage, ...]
     plugins: PluginAnswers = Field(exclude=True, repr=False)
     """What the plugins answered beyond records: folders, calendars, rules, behaviour."""
+    translations: TranslationLedger = Field(
+        default_factory=TranslationLedger, exclude=True, repr=False
+    )
+    """Which catalog (or the data file) supplied each text, per locale; stale entries."""
 
     def agency(self, agency_id: str) -> Agency:
         """The agency with ``agency_id`` (KeyError if none)."""

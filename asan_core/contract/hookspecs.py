@@ -23,6 +23,8 @@ from pathlib import Path
 from asan_core.contract.identifiers import IdentifierCheck
 from asan_core.contract.markers import hookspec
 from asan_core.contract.rules import ConformanceRule
+from asan_core.contract.translations import LanguagePack
+from asan_core.contract.typography import FontFace
 from asan_core.model import (
     Agency,
     Centre,
@@ -243,9 +245,85 @@ def asan_locale_dirs(country: Country) -> list[Path]:
     """
 
 
+@hookspec
+def asan_language_packs() -> list[LanguagePack]:
+    """Add a language to the core's shared content and interface, for every country.
+
+    *Since contract 2.1.* A language pack is a plugin that only translates: its catalogs
+    (``messages.po`` for the interface, ``content.po`` for the principles and curriculum)
+    serve every country that declares the pack's locale, or a locale of the same
+    language. A country's own plugin catalogs win over a pack; a pack wins over the
+    core's catalogs.
+
+    :returns: :class:`~asan_core.contract.translations.LanguagePack` records.
+
+    Example::
+
+        @hookimpl
+        def asan_language_packs():
+            return [LanguagePack(locale="uz", catalogs=Path(__file__).parent / "locales")]
+    """
+
+
+@hookspec
+def asan_fonts(country: Country) -> list[FontFace]:
+    """Declare the typefaces the kit uses for scripts or locales, with their font files.
+
+    *Since contract 2.1.* The core declares one face per script it knows (Noto, bundled
+    with its licence); a plugin's answer wins over the core's for the scripts or locales
+    it names (plugins registered later are asked first). The kit copies the files of
+    every face it uses into ``assets/fonts/`` with the licence beside them.
+
+    :param country: the country being rendered.
+    :returns: :class:`~asan_core.contract.typography.FontFace` records.
+
+    Example::
+
+        @hookimpl
+        def asan_fonts(country):
+            here = Path(__file__).parent / "fonts"
+            return [
+                FontFace(
+                    family="Noto Nastaliq Urdu",
+                    locales=["ur"],
+                    files=[here / "NotoNastaliqUrdu-Regular.ttf"],
+                    licence=here / "OFL.txt",
+                )
+            ]
+    """
+
+
 # ---------------------------------------------------------------------------------------
 # Behaviour
 # ---------------------------------------------------------------------------------------
+
+
+@hookspec(firstresult=True)
+def asan_yearly_dates(
+    calendar: str, month: int, day: int, start: dt.date, end: dt.date
+) -> list[dt.date] | None:
+    """Expand a yearly date of ``calendar`` ("1 Hamal") into Gregorian dates; ``firstresult``.
+
+    *Since contract 2.1.* A holiday may be written as a day of the country's calendar
+    that recurs every year (``yearly: {month: 1, day: 1}``); the core asks the calendar's
+    plugin for its Gregorian dates between ``start`` and ``end`` (inclusive). Return
+    ``None`` for a calendar you do not provide.
+
+    :param calendar: the calendar id (``country.calendar``).
+    :param month: the month of that calendar, 1-based.
+    :param day: the day of that month, 1-based.
+    :param start: the first Gregorian day wanted.
+    :param end: the last Gregorian day wanted.
+    :returns: the dates, in order, or ``None``.
+
+    Example::
+
+        @hookimpl
+        def asan_yearly_dates(calendar, month, day, start, end):
+            if calendar != "solar_hijri":
+                return None
+            return [to_gregorian(y, month, day) for y in years_between(start, end)]
+    """
 
 
 @hookspec(firstresult=True)

@@ -27,6 +27,7 @@ from asan_core.model import (
     Centre,
     Cost,
     Country,
+    DatedHoliday,
     Evidence,
     LegalResource,
     Principle,
@@ -89,7 +90,7 @@ class _Texts:
         return None if text is None else translations(text, self.locales, self.default)
 
 
-def _country(country: Country, texts: _Texts) -> JsonObject:
+def _country(country: Country, holidays: tuple[DatedHoliday, ...], texts: _Texts) -> JsonObject:
     partnership = country.partnership
     # What `asan countries --json` says of it, with texts in the exported locales, and more.
     listed = {k: v for k, v in country_json(country, plugin="").items() if k != "plugin"}
@@ -102,9 +103,14 @@ def _country(country: Country, texts: _Texts) -> JsonObject:
             {
                 "date": h.date.isoformat(),
                 "name": texts(h.name),
+                **(
+                    {"yearly": {"month": h.yearly.month, "day": h.yearly.day}}
+                    if h.yearly is not None
+                    else {}
+                ),
                 "provenance": provenance_json(h.provenance),
             }
-            for h in country.holidays
+            for h in holidays
         ],
         "partnership": None
         if partnership is None
@@ -243,7 +249,7 @@ def catalogue_document(franchise: Franchise, locales: list[str] | None = None) -
         "version": CATALOGUE_VERSION,
         "generator": f"asan-sdk {__version__}",
         "locales": chosen,
-        "country": _country(franchise.country, texts),
+        "country": _country(franchise.country, franchise.holidays, texts),
         "principles": [_principle(p, texts) for p in franchise.principles],
         "agencies": [_agency(a, texts) for a in franchise.agencies],
         "legal_resources": [_legal(r, texts) for r in franchise.legal_resources],

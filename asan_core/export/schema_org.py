@@ -208,6 +208,15 @@ class _Builder:
             ]
         return self.identified(node, "service", service.id)
 
+    def office_link(self, centre: Centre) -> JsonObject:
+        """A centre as a kit page names it: its name and a link to its entry on the centres
+        page (address, hours and amenities are there, once, not on every service page)."""
+        return {
+            "@type": "GovernmentOffice",
+            "name": self.text(centre.name),
+            "url": f"../centres.html#centre-{centre.id}",
+        }
+
     def reference(self, agency: Agency) -> JsonObject:
         assert self.iris is not None
         return {"@id": self.iris("agency", agency.id)}
@@ -218,7 +227,7 @@ class _Builder:
         node: JsonObject = {"@type": "ServiceChannel", "name": self.gettext(CHANNEL_LABELS[kind])}
         if kind is ChannelKind.CENTRE and offices:
             node["serviceLocation"] = [
-                self.office(c, amenities=False)
+                self.office_link(c)
                 if nested or self.iris is None
                 else {"@id": self.iris("centre", c.id)}
                 for c in offices
@@ -264,9 +273,10 @@ def service_page(
 ) -> JsonObject:
     """A kit charter page as schema.org: a ``WebPage`` whose ``mainEntity`` is the service.
 
-    Self-contained (provider and offices nested, offices without their amenities, no
-    minted IRIs: about 8 KiB for a service offered in 15 centres), for embedding with
-    :func:`script_json`.
+    Self-contained (the provider nested, no minted IRIs), for embedding with
+    :func:`script_json`. The offices are named and linked to their entry on the kit's
+    centres page, not embedded whole: a page's size does not grow with the centres' details
+    (about 3 KiB for a service offered in 15 centres).
     """
     builder = _Builder(franchise, locale, None, gettext)
     return {

@@ -10,24 +10,30 @@ its plugin, file, line and field.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 from asan_core.base.problems import Problem, ProblemsError
+from asan_core.base.resources import locales_dir
 from asan_core.contract.franchise import DateFormatter, Franchise, PluginAnswers, PluginVersion
 from asan_core.contract.host import PluginHost, get_plugin_manager
 from asan_core.contract.identifiers import IdentifierCheck
 from asan_core.contract.locate import problem_at
 from asan_core.contract.record_kinds import RECORD_KINDS, RecordKind
 from asan_core.contract.rules import ConformanceRule
+from asan_core.contract.translations import CatalogSource, LanguagePack
+from asan_core.contract.typography import FontFace
 from asan_core.franchise.cross_check import CrossChecker
 from asan_core.franchise.merge import merge_curriculum, merge_principles, unique_ids
+from asan_core.franchise.translate import Translator
 from asan_core.model import (
     Agency,
     Centre,
     Country,
     CoverageRecord,
+    DatedHoliday,
     LegalResource,
     Origin,
     Record,
@@ -88,8 +94,17 @@ def find_country(host: PluginHost, query: str) -> tuple[Country, str]:
     if failed:
         hint += f"; these plugins failed and may have declared it: {', '.join(failed)}"
     for failure in host.failures:
-        problems.extend(failure.problems)
+        problems.extend(failure.as_problems())  # the cause, located where the plugin can
     raise ProblemsError([*problems, Problem(f"unknown country {query!r}", hint=hint)])
+
+
+def wrong_answer(
+    hook: str, value: object, expected: str, plugin: str, hint: str | None = None
+) -> Problem:
+    """A plugin's hook returned something other than what the contract says."""
+    return Problem(
+        f"{hook} returned {type(value).__name__}, expected {expected}", plugin=plugin, hint=hint
+    )
 
 
 def _claimed(record: R, plugin: str) -> R:
@@ -106,7 +121,7 @@ def _describe(record: Record) -> str:
     return record.origin.describe() if record.origin else "an unknown plugin"
 
 
-def resolve(country: str, host: PluginHost | None = None) -> Franchise:
+def resolve(country: str, host: PluginHost | None = None, *, as_written: bool = False) -> Franchise:
     """Resolve ``country`` (code or name) into a validated :class:`Franchise`.
 
     Every hook is called here, plugin by plugin: a plugin that raises is named and the
@@ -114,6 +129,9 @@ def resolve(country: str, host: PluginHost | None = None) -> Franchise:
 
     :param country: ISO 3166-1 code (any case) or the country's name in one of its locales.
     :param host: the plugin host; a fresh one from :func:`get_plugin_manager` by default.
+    :param as_written: the records as their data files write them — no catalog applied,
+        yearly holidays not expanded into dates — for extracting texts to translate and
+        moving inline translations into catalogs. Not for showing.
     :raises ProblemsError: with every problem found, located.
     """
     host = host or get_plugin_manager()
@@ -160,22 +178,100 @@ def resolve(country: str, host: PluginHost | None = None) -> Franchise:
     problems.extend(_failure_problems(host, failures_before))
     if problems:
         raise ProblemsError(_unique(problems))
-    return Franchise(
-        country=found,
-        owner=owner,
-        contributors=tuple(sorted(contributors, key=_registration_order(host))),
-        principles=tuple(principles),
-        principle_changes=tuple(principle_changes),
-        agencies=tuple(agencies),
-        services=tuple(services),
-        centres=tuple(centres),
-        coverage=tuple(coverage),
-        legal_resources=tuple(legal),
-        curriculum=tuple(curriculum),
-        curriculum_changes=tuple(curriculum_changes),
-        area_coverage=tuple(area_coverage),
-        plugins=answers,
+    # Translation comes last: it fills texts, never changes what a record is; then each
+    # yearly holiday (translated as written) becomes its dates.
+    try:
+        translator = Translator(() if as_written else answers.catalog_chain, found)
+        country_record = translator.record(found)
+    except ProblemsError as exc:  # an unreadable catalog, located
+        raise ProblemsError(_unique(exc.problems)) from None
+    holidays: tuple[DatedHoliday, ...] = ()
+    if not as_written:
+        holidays = dated_holidays(country_record, answers, problems)
+        if problems:
+            raise ProblemsError(_unique(problems))
+    try:
+        return Franchise(
+            country=country_record,
+            holidays=holidays,
+            owner=owner,
+            contributors=tuple(sorted(contributors, key=_registration_order(host))),
+            principles=translator.records(principles),
+            principle_changes=translator.records(principle_changes),
+            agencies=translator.records(agencies),
+            services=translator.records(services),
+            centres=translator.records(centres),
+            coverage=tuple(coverage),
+            legal_resources=translator.records(legal),
+            curriculum=translator.records(curriculum),
+            curriculum_changes=translator.records(curriculum_changes),
+            area_coverage=tuple(area_coverage),
+            plugins=answers,
+            translations=translator.ledger,
+        )
+    except ProblemsError as exc:  # an unreadable catalog, located
+        raise ProblemsError(_unique(exc.problems)) from None
+
+
+def holiday_years(country: Country) -> tuple[int, int]:
+    """The Gregorian years yearly holidays are expanded for: ``holiday_years``, else the
+    years of the dated holidays, else the build's year (``SOURCE_DATE_EPOCH``, or today)
+    and the next."""
+    if country.holiday_years is not None:
+        return country.holiday_years
+    years = [h.date.year for h in country.holidays if h.date is not None]
+    if years:
+        return min(years), max(years)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    today = (
+        dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch.isdigit() else dt.date.today()
     )
+    return today.year, today.year + 1
+
+
+def dated_holidays(
+    country: Country, answers: PluginAnswers, problems: list[Problem]
+) -> tuple[DatedHoliday, ...]:
+    """Every holiday of ``country`` with its Gregorian date, in date order: a dated one as it
+    is, a yearly one once per year of :func:`holiday_years` (``asan_yearly_dates``)."""
+    first, last = holiday_years(country)
+    start, end = dt.date(first, 1, 1), dt.date(last, 12, 31)
+    holidays: list[DatedHoliday] = []
+    for index, holiday in enumerate(country.holidays):
+        if holiday.yearly is None:
+            assert holiday.date is not None  # a holiday has a date or a yearly day
+            holidays.append(DatedHoliday.of(holiday, holiday.date))
+            continue
+        if answers.yearly_dates is None:  # only for a Franchise built without resolve()
+            raise ProblemsError([Problem("yearly holidays need the calendar plugins' answers")])
+        try:
+            dates = answers.yearly_dates(
+                country.calendar, holiday.yearly.month, holiday.yearly.day, start, end
+            )
+        except ProblemsError as exc:
+            problems.extend(
+                problem_at(country, f"holidays[{index}].yearly", p.message, hint=p.hint)
+                for p in exc.problems
+            )
+            continue
+        if not dates and not answers.yearly_dates(
+            country.calendar,
+            holiday.yearly.month,
+            holiday.yearly.day,
+            dt.date(1950, 1, 1),
+            dt.date(2150, 12, 31),
+        ):  # a day no year has; one that only some years have (29 February) is no error
+            problems.append(
+                problem_at(
+                    country,
+                    f"holidays[{index}].yearly",
+                    f"month {holiday.yearly.month}, day {holiday.yearly.day} of the "
+                    f"{country.calendar!r} calendar is a day no year has",
+                    hint="check the month and the day in the country's calendar",
+                )
+            )
+        holidays.extend(DatedHoliday.of(holiday, d) for d in dates)
+    return tuple(sorted(holidays, key=lambda h: h.date))
 
 
 def _of(model: type[R], records: list[Record]) -> list[R]:
@@ -220,22 +316,119 @@ def _records_of(
 
 def _plugin_answers(host: PluginHost, country: Country, problems: list[Problem]) -> PluginAnswers:
     """What the plugins answer beyond records, asked once, each plugin on its own."""
-    folders: dict[str, list[Path]] = {}
+    folders: dict[str, list[tuple[str, Path]]] = {}
     for hook in ("asan_template_dirs", "asan_locale_dirs"):
         answers = host.call_each(hook, country=country)
         # Later-registered plugins win: their folders come first.
-        folders[hook] = [Path(d) for _, answer in reversed(answers) for d in (answer or [])]
+        folders[hook] = [
+            (plugin, Path(d)) for plugin, answer in reversed(answers) for d in (answer or [])
+        ]
+    chain = [
+        CatalogSource("country plugin", d, plugin) for plugin, d in folders["asan_locale_dirs"]
+    ]
+    chain += language_packs(host, country, problems)
+    chain.append(CatalogSource("core", locales_dir()))
     return PluginAnswers(
         format_date=date_formatting(host),
         check_identifier=partial(_check_identifier, host),
-        template_dirs=tuple(folders["asan_template_dirs"]),
-        locale_dirs=tuple(folders["asan_locale_dirs"]),
+        template_dirs=tuple(d for _, d in folders["asan_template_dirs"]),
+        locale_dirs=tuple(d for _, d in folders["asan_locale_dirs"]),
+        catalog_chain=tuple(chain),
+        fonts=tuple(_fonts(host, country, problems)),
+        yearly_dates=partial(_yearly_dates, host),
         calendars=frozenset(installed_calendars(host)),
         rules=tuple(_rules(host, problems)),
         versions=tuple(
             PluginVersion(info.name, info.distribution, info.version) for info in host.info()
         ),
     )
+
+
+def language_packs(
+    host: PluginHost, country: Country | None, problems: list[Problem]
+) -> list[CatalogSource]:
+    """The installed language packs (for ``country``'s languages, when one is given), the
+    later-registered first."""
+    locales = list(country.locales) if country else None
+    found: list[CatalogSource] = []
+    for plugin, answer in reversed(host.call_each("asan_language_packs")):
+        for pack in answer or []:
+            if not isinstance(pack, LanguagePack):
+                problems.append(
+                    wrong_answer(
+                        "asan_language_packs",
+                        pack,
+                        "LanguagePack",
+                        plugin,
+                        hint="return LanguagePack(locale=..., catalogs=...) records",
+                    )
+                )
+                continue
+            source = CatalogSource(
+                "language pack", pack.catalogs, plugin, pack.status, locale=pack.locale
+            )
+            if locales is not None and not any(
+                source.serves(candidate)
+                for loc in locales
+                for candidate in (loc, loc.split("_")[0])
+            ):
+                continue  # a pack for another language: not this country's concern
+            if not pack.catalogs.is_dir():
+                problems.append(
+                    Problem(
+                        f"the language pack for {pack.locale} names a catalog folder that "
+                        f"does not exist: {pack.catalogs}",
+                        plugin=plugin,
+                        hint="ship the locales/ folder in the package (check the wheel's "
+                        "package data)",
+                    )
+                )
+                continue
+            found.append(source)
+    return found
+
+
+def _fonts(host: PluginHost, country: Country, problems: list[Problem]) -> list[FontFace]:
+    faces: list[FontFace] = []
+    for plugin, answer in reversed(host.call_each("asan_fonts", country=country)):
+        for face in answer or []:
+            if not isinstance(face, FontFace):
+                problems.append(wrong_answer("asan_fonts", face, "FontFace", plugin))
+                continue
+            missing = [f for f in (*face.files, face.licence) if not Path(f).is_file()]
+            if missing:
+                problems.append(
+                    Problem(
+                        f"the font {face.family!r} names files that do not exist: "
+                        + ", ".join(str(m) for m in missing),
+                        plugin=plugin,
+                        hint="ship the font files and their licence in the package",
+                    )
+                )
+                continue
+            faces.append(face)
+    return faces
+
+
+def _yearly_dates(
+    host: PluginHost, calendar: str, month: int, day: int, start: dt.date, end: dt.date
+) -> list[dt.date]:
+    answer = host.call_first(
+        "asan_yearly_dates", calendar=calendar, month=month, day=day, start=start, end=end
+    )
+    if isinstance(answer, tuple):
+        answer = list(answer)
+    if not isinstance(answer, list):
+        raise ProblemsError(
+            [
+                Problem(
+                    f"no installed plugin expands yearly dates of the {calendar!r} calendar",
+                    hint="install the plugin that provides the calendar (asan calendars "
+                    "lists them), or write the holiday as dated records",
+                )
+            ]
+        )
+    return [d for d in answer if isinstance(d, dt.date) and start <= d <= end]
 
 
 def date_formatting(host: PluginHost) -> DateFormatter:
@@ -273,11 +466,7 @@ def _rules(host: PluginHost, problems: list[Problem]) -> list[ConformanceRule]:
         for rule in answer or []:
             if not isinstance(rule, ConformanceRule):
                 problems.append(
-                    Problem(
-                        f"asan_conformance_rules returned {type(rule).__name__}, "
-                        "expected ConformanceRule",
-                        plugin=plugin,
-                    )
+                    wrong_answer("asan_conformance_rules", rule, "ConformanceRule", plugin)
                 )
             elif rule.id in rules:
                 problems.append(

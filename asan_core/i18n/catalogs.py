@@ -20,22 +20,22 @@ Catalogs are compiled in memory from the ``.po`` files (``.mo`` files are never 
 from __future__ import annotations
 
 import gettext as gettext_module
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
-from babel.messages.catalog import Catalog, Message
+from babel.messages.catalog import Catalog
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
-from asan_core.base.problems import Problem, ProblemsError
+from asan_core.base.po import DOMAIN, catalog_path, is_translated, read_catalog
 from asan_core.base.resources import locales_dir
+from asan_core.contract.translations import read_checked_catalog
 from asan_core.model import SOURCE_LOCALE, locale_chain
 
-DOMAIN = "messages"
+__all__ = ["DOMAIN", "N_", "build_chain", "catalog_path", "is_translated", "read_catalog"]
 
 
 def N_(message: str) -> str:
@@ -43,41 +43,9 @@ def N_(message: str) -> str:
     return message
 
 
-def catalog_path(folder: Path, locale: str) -> Path:
-    """``<folder>/<locale>/LC_MESSAGES/messages.po``."""
-    return folder / locale / "LC_MESSAGES" / f"{DOMAIN}.po"
-
-
-def is_translated(message: Message) -> bool:
-    """True when every form of ``message`` has a translation and it is not fuzzy."""
-    if message.fuzzy:
-        return False
-    if isinstance(message.string, tuple | list):
-        return all(message.string)
-    return bool(message.string)
-
-
-def read_catalog(path: Path, locale: str) -> Catalog:
-    """Parse a ``.po`` file; a syntax error becomes a located Problem."""
-    try:
-        with path.open("rb") as handle:
-            return read_po(handle, locale=locale, abort_invalid=True)
-    except Exception as exc:  # babel raises PoFileError and others
-        raise ProblemsError(
-            [
-                Problem(
-                    f"the catalog cannot be read: {exc}",
-                    file=str(path),
-                    line=getattr(exc, "lineno", None),
-                    hint="check it with msgfmt --check, or open it in Poedit",
-                )
-            ]
-        ) from exc
-
-
 @lru_cache(maxsize=256)
 def _compiled(path: Path, mtime_ns: int, locale: str) -> bytes:
-    catalog = read_catalog(path, locale)
+    catalog = read_checked_catalog(path, locale)  # a bad entry: located, never a traceback
     complete = Catalog(locale=locale, domain=DOMAIN)
     complete.mime_headers = catalog.mime_headers
     for message in catalog:
@@ -214,8 +182,3 @@ def build_chain(
         chain.translations = links[0]
     chain.links = links
     return chain
-
-
-def catalog_folders(plugin_dirs: Iterable[Path]) -> list[Path]:
-    """The plugin folders that exist, in the order given (the one that wins first)."""
-    return [d for d in plugin_dirs if d.is_dir()]

@@ -18,6 +18,7 @@ Babel has the CLDR data but leaves gaps this module closes once for every countr
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal
@@ -29,6 +30,7 @@ from babel.numbers import (
     format_decimal,
     format_percent,
     get_currency_precision,
+    parse_pattern,
 )
 
 from asan_core.contract.franchise import DateFormatter
@@ -143,18 +145,37 @@ class Formatter:
         A free service is still ``0`` here; say "free" in the template.
         """
         code = currency or self.country.currency
-        return self.digits(
-            format_currency(
+        display = self.country.currency_format
+        pattern = display.pattern_for(self.locale) if display else None
+        decimals = display.decimals if display else None
+        if pattern is None and decimals is None:
+            text = format_currency(
                 amount,
                 code,
                 locale=self.babel_locale,
                 numbering_system=self.numbering_system,
                 currency_digits=True,
             )
-        )
+        else:  # the country's own way (data: currency_format), still through CLDR
+            standard = self.babel_locale.currency_formats["standard"]
+            parsed = parse_pattern(pattern) if pattern else copy.copy(standard)
+            if decimals is not None:
+                parsed.frac_prec = (decimals, decimals)
+            text = parsed.apply(
+                Decimal(str(amount)),
+                self.babel_locale,
+                currency=code,
+                currency_digits=decimals is None,
+                numbering_system=self.numbering_system,
+            )
+        return self.digits(text)
 
     def currency_decimals(self, currency: str | None = None) -> int:
-        """CLDR's number of decimals for ``currency`` (0 for AFN, 2 for AZN)."""
+        """The decimals money is written with: the country's ``currency_format.decimals``,
+        else CLDR's for ``currency`` (0 for AFN, 2 for AZN)."""
+        display = self.country.currency_format
+        if display is not None and display.decimals is not None:
+            return display.decimals
         return get_currency_precision(currency or self.country.currency)
 
     # -- dates -----------------------------------------------------------------------

@@ -3,18 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection
 
 from asan_core.model import Country
 
 
-def is_working_day(country: Country, day: dt.date) -> bool:
-    """False on the country's weekend days and declared holidays."""
+def is_working_day(
+    country: Country, day: dt.date, holidays: Collection[dt.date] | None = None
+) -> bool:
+    """False on the country's weekend days and holidays.
+
+    :param holidays: the holidays' dates (a franchise's ``holidays``, yearly ones
+        expanded); by default the dated holidays of ``country``.
+    """
     if country.week.is_weekend(day):
         return False
-    return all(holiday.date != day for holiday in country.holidays)
+    if holidays is None:
+        holidays = {h.date for h in country.holidays if h.date is not None}
+    return day not in holidays
 
 
-def ready_on(country: Country, applied: dt.date, processing_days: int) -> dt.date:
+def ready_on(
+    country: Country,
+    applied: dt.date,
+    processing_days: int,
+    holidays: Collection[dt.date] | None = None,
+) -> dt.date:
     """The date a service applied for on ``applied`` is ready.
 
     ``processing_days`` counts working days after the day of application: 0 is the same
@@ -23,12 +37,14 @@ def ready_on(country: Country, applied: dt.date, processing_days: int) -> dt.dat
     """
     if processing_days < 0:
         raise ValueError("processing_days cannot be negative")
+    if holidays is None:
+        holidays = {h.date for h in country.holidays if h.date is not None}
     day = applied
-    while not is_working_day(country, day):
+    while not is_working_day(country, day, holidays):
         day += dt.timedelta(days=1)
     remaining = processing_days
     while remaining:
         day += dt.timedelta(days=1)
-        if is_working_day(country, day):
+        if is_working_day(country, day, holidays):
             remaining -= 1
     return day

@@ -15,6 +15,7 @@ signage (principles poster, a desk sign per agency), plus ``catalogue.json`` and
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 import traceback
@@ -39,11 +40,19 @@ from asan_core.export.catalogue import catalogue_document
 from asan_core.export.honesty import fee_is_illustrative
 from asan_core.export.schema_org import script_json, service_page
 from asan_core.i18n.catalogs import N_
-from asan_core.i18n.context import LocaleContext
+from asan_core.i18n.context import LocaleContext, ShownText
+from asan_core.i18n.workflow import coverage
+from asan_core.kit.fonts import kit_fonts
 from asan_core.kit.environment import make_environment
 from asan_core.kit.markdown import markdown
 from asan_core.kit.pages import ROLES, SERVICE_CARD_ROLES, pages
-from asan_core.kit.writer import KitWriter, as_json, swap_in, write_manifest
+from asan_core.kit.writer import (
+    KitWriter,
+    as_json,
+    remove_stale_folders,
+    swap_in,
+    write_manifest,
+)
 from asan_core.model import Service
 
 CHOOSE = N_("Choose your language:")
@@ -75,6 +84,36 @@ def _language_name(locale: str, chosen: list[str]) -> str:
     return name[:1].upper() + name[1:]
 
 
+def check_out_folder(out: Path) -> None:
+    """Refuse an ``--out`` no kit can be written to, before any work: a symlink loop, a
+    path below a regular file, or a name too long for the temporary folder beside it."""
+    def refuse(message: str, hint: str) -> None:
+        raise ProblemsError([Problem(message, field="--out", hint=hint)])
+
+    try:
+        resolved = out.resolve()
+    except (RuntimeError, OSError) as exc:  # Python 3.11 raises RuntimeError for a loop
+        refuse(f"{out} cannot be followed ({exc})", "give --out a real folder, not a link loop")
+    for parent in resolved.parents:
+        if parent.exists() and not parent.is_dir():
+            refuse(f"{parent} is a file, so {out} cannot be a folder below it",
+                   "give --out a folder whose parents are folders")
+        if parent.exists():
+            break
+    try:
+        limit = os.pathconf(next(p for p in resolved.parents if p.exists()), "PC_NAME_MAX")
+    except (OSError, ValueError, StopIteration):
+        limit = 255
+    longest = f".{resolved.name}.building-{os.getpid()}-xxxxxxxx"
+    if len(os.fsencode(longest)) > limit:
+        refuse(
+            f"the name {resolved.name[:40]!r}… is too long: the kit is built beside it as "
+            f"{longest[:20]!r}…, which must fit in {limit} bytes",
+            f"shorten the folder's name to at most {limit - len(longest) + len(resolved.name)} "
+            "bytes",
+        )
+
+
 def build_kit(
     franchise: Franchise,
     out: Path,
@@ -92,6 +131,7 @@ def build_kit(
     :raises ProblemsError: conformance errors (unless ``force``), strict fallbacks, or a
         target that exists and is not a kit.
     """
+    check_out_folder(out)
     chosen = list(locales or franchise.country.locales)
     step = progress or (lambda _: None)
     out = out.resolve()
@@ -132,7 +172,13 @@ def build_kit(
             ]
         )
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    remove_stale_folders(out)  # what killed builds left beside the kit
+    staging = Path(
+        tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent)
+    )
+    umask = os.umask(0)
+    os.umask(umask)
+    staging.chmod(0o777 & ~umask)  # a kit is for publishing: mkdtemp's 0700 is not
     try:
         writer = KitWriter(staging)
         fallbacks: dict[str, dict[str, str]] = {}
@@ -147,17 +193,7 @@ def build_kit(
         if strict:
             shown = {loc: fb for loc, fb in fallbacks.items() if fb}
             if shown:
-                raise ProblemsError(
-                    [
-                        Problem(
-                            f"{len(fb)} string(s) shown in {loc} fell back to another language, "
-                            f"e.g. {next(iter(fb))!r} ({next(iter(fb.values()))})",
-                            hint=f"translate them (asan i18n stats {franchise.country.code}), "
-                            "or build without --strict",
-                        )
-                        for loc, fb in shown.items()
-                    ]
-                )
+                raise ProblemsError(strict_problems(franchise, shown))
         step("writing assets, catalogue, conformance report and manifest")
         _write_shared(franchise, contexts, writer)
         writer.write("report/check.html", check_page)
@@ -166,8 +202,37 @@ def build_kit(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    total = sum(len(d) for d in writer.files.values())
-    return KitReport(out, chosen, len(writer.files), total, fallbacks)
+    return KitReport(out, chosen, len(writer.files), writer.total_bytes, fallbacks)
+
+
+def strict_problems(franchise: Franchise, shown: dict[str, dict[str, str]]) -> list[Problem]:
+    """One problem per locale that showed text in another language: what fell back — the
+    interface strings, and the records and fields of the content — and the route to
+    supply it (``asan i18n stats`` words the routes)."""
+    reports = {r.locale: r for r in coverage(franchise)}
+    problems = []
+    for locale, fell_back in shown.items():
+        report = reports.get(locale)
+        # What fell back (a text copied in English under the locale did not: stats lists it)
+        missing = (
+            [m for m in report.data_missing if not m.endswith("(still the English text)")]
+            + report.catalog_missing
+            if report
+            else []
+        )
+        named = missing or list(fell_back)
+        listed = "; ".join(named[:5]) + (f"; and {len(named) - 5} more" if len(named) > 5 else "")
+        routes = "; ".join(report.routes) if report and report.routes else ""
+        problems.append(
+            Problem(
+                f"{len(fell_back)} text(s) shown in {locale} fell back to another language: "
+                f"{listed}",
+                hint=(routes + "; " if routes else "")
+                + f"asan i18n stats {franchise.country.code} lists them all; or build without "
+                "--strict",
+            )
+        )
+    return problems
 
 
 def _template_problem(exc: TemplateError, locale: str) -> Problem:
@@ -231,17 +296,26 @@ def is_marked(record: Any, field_name: str | None = None) -> bool:
 
 
 def _search_index(franchise: Franchise, context: LocaleContext) -> Markup:
+    """Each service's searchable text, every part with its language and direction (the
+    page's own, or the language it fell back to)."""
+    page_lang, page_dir = context.formatter.lang, context.formatter.direction
+
+    def part(text: ShownText) -> dict[str, str]:
+        return {
+            "text": str(text),
+            "lang": text.lang or page_lang,
+            "dir": text.direction if text.lang else page_dir,
+        }
+
     entries = [
         {
             "id": s.id,
-            "title": context.text(s.title),
-            "text": " ".join(
-                [
-                    context.text(s.description),
-                    context.text(franchise.agency(s.agency).name),
-                    *(context.text(e.name) for e in s.evidence),
-                ]
-            ),
+            "title": part(context.text(s.title)),
+            "text": [
+                part(context.text(s.description)),
+                part(context.text(franchise.agency(s.agency).name)),
+                *(part(context.text(e.name)) for e in s.evidence),
+            ],
         }
         for s in franchise.services
     ]
@@ -262,6 +336,10 @@ def _write_shared(
     for path in sorted(assets.iterdir()):
         if path.is_file():
             writer.write(f"assets/{path.name}", path.read_bytes())
+    fonts = kit_fonts(franchise, chosen)
+    writer.write("assets/fonts.css", fonts.css)
+    for name, source in sorted(fonts.files.items()):
+        writer.write(f"assets/{name}", source.read_bytes())
     default = franchise.country.primary_locale
     first = default if default in chosen else chosen[0]
     context = contexts[first]

@@ -11,6 +11,8 @@ as text; variables interpolated into it are escaped too. Templates keep markup o
 from __future__ import annotations
 
 import datetime as dt
+import os
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -29,6 +31,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
 from asan_core.base.resources import templates_dir
+from asan_core.base.version import __version__
 from asan_core.contract.franchise import Franchise
 from asan_core.i18n.context import LocaleContext
 from asan_core.i18n.formatting import Formatter
@@ -50,26 +53,66 @@ def template_folders(franchise: Franchise) -> list[Path]:
     return [*franchise.plugins.template_dirs, templates_dir()]
 
 
-class _MemoryBytecodeCache(BytecodeCache):
-    """Compiled templates shared by every environment of the process (one per locale).
+class _TemplateCache(BytecodeCache):
+    """Compiled templates, shared by every environment of the process (one per locale) and,
+    where a cache folder can be written, by later processes.
 
-    Jinja2 keys the cache by template name and file name and checks the source's checksum,
-    so an edited template (``asan kit serve`` while a trainer edits) is compiled afresh.
+    Jinja2 keys a template by its name and file name and checks the source's checksum, so
+    an edited template (a trainer editing while ``asan kit serve`` runs, or a plugin update)
+    is compiled afresh: the cache is never stale. The folder is
+    ``$ASAN_CACHE_DIR`` or ``$XDG_CACHE_HOME/asan-sdk`` (``~/.cache/asan-sdk``), one
+    subfolder per asan-sdk and Python version; ``ASAN_CACHE_DIR=off`` keeps it in memory. A
+    folder that cannot be written is not an error: the cache stays in memory.
     """
 
     def __init__(self) -> None:
         self._store: dict[str, bytes] = {}
+        self._folder: Path | None | bool = False  # False: not looked up yet
+
+    def _disk(self) -> Path | None:
+        if self._folder is False:
+            self._folder = _cache_folder()
+        return self._folder if isinstance(self._folder, Path) else None
 
     def load_bytecode(self, bucket: Bucket) -> None:
         code = self._store.get(bucket.key)
+        if code is None and (folder := self._disk()) is not None:
+            try:
+                code = (folder / f"{bucket.key}.cache").read_bytes()
+            except OSError:
+                code = None
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        self._store[bucket.key] = bucket.bytecode_to_string()
+        code = bucket.bytecode_to_string()
+        self._store[bucket.key] = code
+        folder = self._disk()
+        if folder is not None:
+            try:
+                temporary = folder / f"{bucket.key}.{os.getpid()}.tmp"
+                temporary.write_bytes(code)
+                os.replace(temporary, folder / f"{bucket.key}.cache")
+            except OSError:
+                self._folder = None  # read-only or full: keep to memory from now on
 
 
-_BYTECODE = _MemoryBytecodeCache()
+def _cache_folder() -> Path | None:
+    setting = os.environ.get("ASAN_CACHE_DIR", "")
+    if setting.lower() in {"off", "0", "no", "false"}:
+        return None
+    base = Path(setting) if setting else Path(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    ) / "asan-sdk"
+    folder = base / f"templates-{__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
+
+
+_BYTECODE = _TemplateCache()
 
 
 def make_environment(
@@ -80,7 +123,8 @@ def make_environment(
     Autoescape for ``.html``/``.xml``; strict undefined (a typo in a template fails
     loudly); ``jinja2.ext.i18n`` with the translation chain (newstyle, escaped — see the
     module docstring); filters ``number``, ``percent``, ``money``, ``date``, ``date_range``,
-    ``working_days``, ``weekday``, ``digits``, ``bdi``, ``text``, ``text_in``, ``channel``,
+    ``working_days``, ``weekday``, ``digits``, ``bdi``, ``text``, ``text_in``, ``plain``
+    (text without the ``lang`` mark, for ``<title>`` and attributes), ``channel``,
     ``feature``, ``role``; globals ``lang``, ``dir``, ``locale``, ``franchise``, ``fmt``,
     ``illustrative_mark``.
     """
@@ -114,6 +158,7 @@ def make_environment(
         weekday=fmt.weekday,
         digits=fmt.digits,
         bdi=bdi,
+        plain=str,
         text=context.text,
         text_in=context.text_in,
         channel=lambda kind: chain.gettext(CHANNEL_LABELS[ChannelKind(kind)]),

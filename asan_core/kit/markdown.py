@@ -16,7 +16,12 @@ def markdown(text: str, shift: int = 0) -> Markup:
     ``shift`` moves headings down (``## `` becomes ``<h3>`` with ``shift=1``; never past
     ``<h6>``), so a module's sections sit under the module's own heading in the outline.
     """
-    return Markup(_render_markdown(text, shift))
+    html = _render_markdown(str(text), shift)
+    lang = getattr(text, "lang", None)
+    if lang:  # a fallback (ShownText): the block carries its own language
+        direction = getattr(text, "direction", "ltr")
+        return Markup('<div lang="{}" dir="{}">').format(lang, direction) + Markup(html) + Markup("</div>")
+    return Markup(html)
 
 
 @lru_cache(maxsize=4096)

@@ -30,11 +30,14 @@ from asan_core.model.common import (
 from asan_core.model.country import (
     WEEKDAYS,
     Country,
+    CurrencyFormat,
+    DatedHoliday,
     DigitStyle,
     Holiday,
     OperatingModel,
     Partnership,
     WorkingWeek,
+    YearlyDate,
     is_subdivision_of,
 )
 from asan_core.model.coverage import CoverageRecord
@@ -61,7 +64,9 @@ __all__ = [
     "Cost",
     "Country",
     "CoverageRecord",
+    "CurrencyFormat",
     "CurriculumModule",
+    "DatedHoliday",
     "DigitStyle",
     "Division",
     "Evidence",
@@ -88,6 +93,7 @@ __all__ = [
     "Service",
     "Sourced",
     "WorkingWeek",
+    "YearlyDate",
     "is_subdivision_of",
     "locale_chain",
     "localized_fields",

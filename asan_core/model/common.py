@@ -49,6 +49,14 @@ class Record(BaseModel):
 
     _origin: Origin | None = PrivateAttr(default=None)
 
+    @model_validator(mode="after")
+    def _no_bidi_controls(self) -> Self:
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, str) and bidi_control_in(value) is not None:
+                raise ValueError(f"{name}: {refuse_bidi_message(value)}")
+        return self
+
     @property
     def origin(self) -> Origin | None:
         """The plugin, file and line this record was loaded from, when known."""
@@ -82,6 +90,45 @@ RecordId = Annotated[str, Field(pattern=RECORD_ID_PATTERN, min_length=1, max_len
 """A record id: lower-case letters, digits, ``-`` and ``_`` (e.g. ``mia``, ``id-card``)."""
 
 
+BIDI_CONTROLS = {
+    "\u202a": "LEFT-TO-RIGHT EMBEDDING",
+    "\u202b": "RIGHT-TO-LEFT EMBEDDING",
+    "\u202c": "POP DIRECTIONAL FORMATTING",
+    "\u202d": "LEFT-TO-RIGHT OVERRIDE",
+    "\u202e": "RIGHT-TO-LEFT OVERRIDE",
+    "\u2066": "LEFT-TO-RIGHT ISOLATE",
+    "\u2067": "RIGHT-TO-LEFT ISOLATE",
+    "\u2068": "FIRST STRONG ISOLATE",
+    "\u2069": "POP DIRECTIONAL ISOLATE",
+}
+"""Bidirectional embedding, override and isolate controls: refused in data and translations.
+
+An override (U+202E) displays a name reversed, and an unbalanced embedding or isolate
+changes the direction of what follows it on the page. The kit isolates mixed-direction
+text itself (``<bdi>``, ``dir``, FSI…PDI around numbers), so data never needs them. The
+marks U+200E, U+200F and U+061C (LRM, RLM, ALM) change no run's direction and are allowed:
+right-to-left typesetting uses them."""
+
+
+def bidi_control_in(text: str) -> str | None:
+    """A description of the first bidi control in ``text`` (``U+202E RIGHT-TO-LEFT
+    OVERRIDE``), or None."""
+    for ch in text:
+        name = BIDI_CONTROLS.get(ch)
+        if name is not None:
+            return f"U+{ord(ch):04X} {name}"
+    return None
+
+
+def refuse_bidi_message(text: str) -> str:
+    """What to tell the author of ``text``, which holds a bidi control."""
+    return (
+        f"contains the invisible bidirectional control {bidi_control_in(text)}, which can "
+        "make text display reversed or out of order: delete it (the kit isolates "
+        "mixed-direction text itself)"
+    )
+
+
 def _check_localized(value: dict[str, str]) -> dict[str, str]:
     if not value:
         raise ValueError("expected at least one language, e.g. {en: '...'}")
@@ -92,7 +139,16 @@ def _check_localized(value: dict[str, str]) -> dict[str, str]:
     return value
 
 
-LocalizedText = Annotated[dict[LocaleId, str], AfterValidator(_check_localized)]
+def _refuse_bidi(text: str) -> str:
+    if bidi_control_in(text) is not None:
+        raise ValueError(f"the text {refuse_bidi_message(text)}")
+    return text
+
+
+PlainText = Annotated[str, AfterValidator(_refuse_bidi)]
+"""Text with no bidirectional control character (see :data:`BIDI_CONTROLS`)."""
+
+LocalizedText = Annotated[dict[LocaleId, PlainText], AfterValidator(_check_localized)]
 """Text per locale: ``{en: "Identity card", az: "Şəxsiyyət vəsiqəsi"}``."""
 
 
@@ -165,6 +221,10 @@ class Provenance(BaseModel):
 
     @model_validator(mode="after")
     def _one_of(self) -> Provenance:
+        for name in ("source", "note"):
+            value = getattr(self, name)
+            if value is not None and bidi_control_in(value) is not None:
+                raise ValueError(f"{name}: {refuse_bidi_message(value)}")
         if self.illustrative and self.source:
             raise ValueError(
                 "give either a source or illustrative: true, not both "
@@ -189,9 +249,12 @@ class Sourced(Record):
 def localized_fields(value: Any, path: str = "") -> Iterator[tuple[str, dict[str, str]]]:
     """Every localized text below ``value`` with its field path (``evidence[0].name``).
 
-    Provenance is skipped (it is about the data, not shown to citizens).
+    Provenance is skipped (it is about the data, not shown to citizens), and so are models
+    whose locale-keyed mappings are settings rather than text (``LOCALE_KEYED_SETTINGS``).
     """
     if isinstance(value, BaseModel):
+        if getattr(type(value), "LOCALE_KEYED_SETTINGS", False):
+            return  # keyed by locale, but settings, not text (currency patterns)
         for name in type(value).model_fields:
             if name != "provenance":
                 yield from localized_fields(

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from babel import Locale
-from babel.numbers import is_currency
+from babel.numbers import is_currency, parse_pattern
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from asan_core.model.common import LocaleId, LocalizedText, Provenance, Sourced
@@ -67,11 +67,106 @@ class WorkingWeek(BaseModel):
         return WEEKDAYS[day.weekday()] in self.weekend
 
 
+class YearlyDate(BaseModel):
+    """A day that recurs every year in the country's calendar: ``{month: 1, day: 1}`` is
+    1 Hamal in the Solar Hijri calendar, 1 Meskerem in the Ethiopian one."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    month: int = Field(ge=1, le=13, description="The month of the country's calendar, 1-based.")
+    day: int = Field(ge=1, le=31, description="The day of that month, 1-based.")
+
+
+class CurrencyFormat(BaseModel):
+    """How the country writes money, where it differs from CLDR's default for a locale.
+
+    ``patterns`` are CLDR number patterns per locale (or base language): ``¤`` is the
+    currency's symbol in that locale, text in single quotes is written as it is, and the
+    spacing and position are the pattern's — ``"#,##0 ¤"``, ``"¤ #,##0.00"``,
+    ``"#,##0 'soʻm'"``. ``decimals`` fixes the number of decimals (CLDR's for the currency
+    otherwise). A locale with no pattern keeps CLDR's.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    LOCALE_KEYED_SETTINGS: ClassVar[bool] = True
+    """Its ``patterns`` are keyed by locale but are not text to translate."""
+
+    patterns: dict[LocaleId, str] = Field(default_factory=dict)
+    decimals: int | None = Field(default=None, ge=0, le=4)
+
+    @field_validator("patterns")
+    @classmethod
+    def _cldr_patterns(cls, value: dict[str, str]) -> dict[str, str]:
+        for locale, pattern in value.items():
+            where = f"{pattern!r} ({locale})"
+            if pattern.count("'") % 2:
+                raise ValueError(f"{where} has an unclosed quote: quote text as 'text'")
+            try:
+                parsed = parse_pattern(pattern)
+            except (ValueError, IndexError) as exc:
+                raise ValueError(f"{where} is not a CLDR number pattern: {exc}") from exc
+            if parsed.int_prec[0] < 1:
+                raise ValueError(f"{where} has no digits outside quotes (#,##0)")
+            if parsed.scale != 0 or parsed.exp_prec is not None:
+                raise ValueError(
+                    f"{where} would multiply the amount (% or ‰) or write it in scientific "
+                    "notation: money is written as it is"
+                )
+            if "¤" not in pattern and "'" not in pattern:
+                raise ValueError(
+                    f"{where} shows no currency: put ¤ where the symbol goes, or the symbol "
+                    "in single quotes (#,##0 'soʻm')"
+                )
+        return value
+
+    def pattern_for(self, locale: str) -> str | None:
+        """The pattern for ``locale`` or its base language, else None (CLDR's)."""
+        return self.patterns.get(locale) or self.patterns.get(locale.split("_")[0])
+
+
 class Holiday(Sourced):
-    """A public holiday on a given (Gregorian) date, when centres close."""
+    """A public holiday, when centres close: on a ``date`` (Gregorian), or ``yearly`` on a
+    day of the country's calendar.
+
+    A yearly holiday is expanded by the calendar's plugin (``asan_yearly_dates``) into one
+    dated holiday per year the country's ``holiday_years`` cover; movable feasts (lunar
+    holidays whose day in the country's calendar moves) stay dated records.
+    """
+
+    date: dt.date | None = Field(default=None, description="The Gregorian date.")
+    yearly: YearlyDate | None = Field(
+        default=None, description="A day of the country's calendar, every year."
+    )
+    name: LocalizedText
+
+    @model_validator(mode="after")
+    def _one_date(self) -> Holiday:
+        if (self.date is None) == (self.yearly is None):
+            raise ValueError(
+                "give the holiday a date (2026-03-21) or a yearly day of the country's "
+                "calendar (yearly: {month: 1, day: 1}), not both"
+            )
+        return self
+
+
+class DatedHoliday(Sourced):
+    """One day the centres close: a dated holiday, or one year's occurrence of a yearly one
+    (a resolved franchise's ``holidays``)."""
 
     date: dt.date
     name: LocalizedText
+    yearly: YearlyDate | None = Field(
+        default=None, description="The yearly day it is an occurrence of, if any."
+    )
+
+    @classmethod
+    def of(cls, holiday: Holiday, date: dt.date) -> DatedHoliday:
+        """``holiday`` on ``date`` (its origin kept)."""
+        dated = cls(
+            date=date, name=holiday.name, yearly=holiday.yearly, provenance=holiday.provenance
+        )
+        return dated.with_origin(holiday.origin) if holiday.origin is not None else dated
 
 
 class Partnership(Sourced):
@@ -97,6 +192,9 @@ class Country(Sourced):
         default=None, description="The main locale; the first of `locales` when omitted."
     )
     currency: str = Field(description="ISO 4217 code, e.g. AFN.")
+    currency_format: CurrencyFormat | None = Field(
+        default=None, description="How money is written where it differs from CLDR's default."
+    )
     calendar: str = Field(
         default="gregorian",
         pattern=r"^[a-z][a-z0-9_]*$",
@@ -106,6 +204,12 @@ class Country(Sourced):
         default=None, description="Defaults to CLDR's week for the country."
     )
     holidays: tuple[Holiday, ...] = ()
+    holiday_years: tuple[int, int] | None = Field(
+        default=None,
+        description="The first and last Gregorian year the published holiday calendar covers "
+        "(yearly holidays are expanded for them); by default the years of the dated "
+        "holidays, else the build's year and the next.",
+    )
     digits: DigitStyle = DigitStyle.LATIN
     operating_model: OperatingModel
     brand: LocalizedText = Field(description="Brand name of the centres, e.g. 'ASAN xidmət'.")
@@ -113,6 +217,20 @@ class Country(Sourced):
         default=None, ge=1, description="The country's own service standard, in working days."
     )
     partnership: Partnership | None = None
+
+    @field_validator("holiday_years")
+    @classmethod
+    def _years(cls, value: tuple[int, int] | None) -> tuple[int, int] | None:
+        if value is not None:
+            first, last = value
+            if not 1900 <= first <= last <= 2200:
+                raise ValueError(
+                    f"holiday_years {list(value)} is not a span of years: give the first and "
+                    "the last Gregorian year, first <= last, e.g. [2025, 2026]"
+                )
+            if last - first > 50:
+                raise ValueError(f"holiday_years {list(value)} spans more than 50 years")
+        return value
 
     @field_validator("code")
     @classmethod
@@ -181,11 +299,14 @@ def is_subdivision_of(area: str, country_code: str) -> bool:
 __all__ = [
     "WEEKDAYS",
     "Country",
+    "CurrencyFormat",
+    "DatedHoliday",
     "DigitStyle",
     "Holiday",
     "OperatingModel",
     "Partnership",
     "Provenance",
     "WorkingWeek",
+    "YearlyDate",
     "is_subdivision_of",
 ]

@@ -10,6 +10,10 @@ from pydantic import Field, field_validator, model_validator
 
 from asan_core.model.common import LocalizedText, Record, RecordId, Sourced
 
+MAX_FEE = Decimal(10) ** 15
+"""No fee is larger (a quadrillion in any currency); a larger amount is a typing mistake,
+and past 28 digits no formatter can write it."""
+
 
 class ChannelKind(StrEnum):
     """How a service is delivered (CPSV-AP: ``Channel``)."""
@@ -38,7 +42,7 @@ class ExpressTier(Record):
     """A faster option for a higher fee: ``amount`` buys ``processing_days``."""
 
     name: LocalizedText
-    amount: Decimal = Field(ge=0)
+    amount: Decimal = Field(ge=0, le=MAX_FEE, description="The fee, in the currency; 0: free.")
     processing_days: int = Field(ge=0)
 
 
@@ -49,7 +53,7 @@ class Cost(Sourced):
     change is recorded as a new cost rather than an edit that loses history.
     """
 
-    amount: Decimal = Field(ge=0)
+    amount: Decimal = Field(ge=0, le=MAX_FEE, description="The fee, in the currency; 0: free.")
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     description: LocalizedText | None = None
     effective_from: dt.date | None = None

@@ -34,7 +34,8 @@ ANSWERS: dict[str, str] = {
     "brand": "the brand name of the centres (e.g. ASAN xidmət)",
     "languages": "Babel locales separated by commas, the first being the default (uz, ru, en)",
     "currency": "ISO 4217 code; empty for the country's currency in CLDR",
-    "calendar": "gregorian, or a calendar an installed plugin declares",
+    "calendar": "gregorian, or the id of the country's calendar (solar_hijri, ethiopian); its "
+    "plugin may be installed later",
     "digits": "latin or native",
     "operating_model": "agency_front_office or one_stop_staff",
     "first_centre_city": "the city of the first centre",
@@ -54,6 +55,8 @@ class NewCountry:
     calendar: str
     calendar_distribution: str | None
     """The distribution that provides a non-core calendar (a dependency of the project)."""
+    calendar_installed: bool
+    """False when no installed plugin provides the calendar yet (recorded; see summary)."""
     digits: DigitStyle
     operating_model: OperatingModel
     brand: str
@@ -172,7 +175,7 @@ def plan_country(
 
     locales = _plan_locales(answer_of(answers, "languages"), wrong)
     currency = _plan_currency(answer_of(answers, "currency"), code, wrong)
-    calendar, calendar_distribution = _plan_calendar(
+    calendar, calendar_distribution, calendar_installed = _plan_calendar(
         answer_of(answers, "calendar") or "gregorian", calendars, wrong
     )
     digits = _choice(answers, "digits", DigitStyle, wrong)
@@ -204,6 +207,7 @@ def plan_country(
         currency=currency,
         calendar=calendar,
         calendar_distribution=calendar_distribution,
+        calendar_installed=calendar_installed,
         digits=digits,
         operating_model=operating_model,
         brand=brand,
@@ -269,19 +273,25 @@ def _plan_currency(value: str, code: str | None, wrong: Complaint) -> str:
 
 def _plan_calendar(
     calendar: str, calendars: Mapping[str, str | None] | None, wrong: Complaint
-) -> tuple[str, str | None]:
+) -> tuple[str, str | None, bool]:
+    """The calendar, the distribution providing it, and whether it is installed.
+
+    A calendar no installed plugin provides is accepted and recorded: the plugin may not
+    be written or installed yet. :func:`summary` says what to do next.
+    """
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", calendar):
+        wrong(
+            "calendar",
+            f"{calendar!r} is not a calendar id: lower-case letters, digits and _ "
+            "(gregorian, solar_hijri, ethiopian)",
+            f"calendar: {ANSWERS['calendar']}",
+        )
+        return calendar, None, False
     if calendars is None:
         calendars = {"gregorian": None} if calendar == "gregorian" else installed_calendars()
     if calendar not in calendars:
-        wrong(
-            "calendar",
-            f"no installed plugin provides the calendar {calendar!r}: the kit writes every "
-            "date in the country's calendar",
-            f"calendars available: {', '.join(sorted(calendars))}; install the plugin that "
-            "provides another first (asan-afghanistan provides solar_hijri)",
-        )
-        return calendar, None
-    return calendar, calendars[calendar]
+        return calendar, None, False
+    return calendar, calendars[calendar], True
 
 
 Choice = TypeVar("Choice", DigitStyle, OperatingModel)

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from asan_core.base.problems import Problem, ProblemsError
+from asan_core.model.common import bidi_control_in
 from asan_core.new_country.hooks import TEMPLATE_ID, TEMPLATE_NAME
 from asan_core.new_country.plan import ANSWERS, NewCountry, answer_of, plan_from_answers
 
@@ -179,6 +180,9 @@ def create_country(
             context_file=str(questions), extra_context=dict(answers)
         )
         values: dict[str, Any] = dict(prompt.prompt_for_config(context, no_input))
+    # What was typed at the prompts is checked like an answer file, before anything is
+    # rendered or recorded in .cookiecutter.json (which a later update renders again).
+    _check_text(values)
     country = plan_from_answers(values)
     target = out / country.distribution
     if target.exists():
@@ -214,7 +218,11 @@ def create_country(
 
 UNSAFE_IN_ANSWERS = ("{{", "{%", "{#", '"""', "\\")
 """What an answer may not contain: cookiecutter renders answers as Jinja2 (so ``{{ 7*7 }}``
-would become ``49``), and they land in Python docstrings and YAML."""
+would become ``49``, and the recorded answers would render differently on update). No
+answer reaches generated Python as code: the country's texts go to YAML data files, and
+Python files hold only values derived from validated answers (the ISO code, CLDR's English
+name, the package name); triple quotes and backslashes are refused besides, so that no
+future template change can turn an answer into code."""
 
 
 def _check_text(answers: Mapping[str, Any]) -> None:
@@ -224,8 +232,11 @@ def _check_text(answers: Mapping[str, Any]) -> None:
         if key.startswith("_") or not isinstance(value, str):
             continue
         found = [s for s in UNSAFE_IN_ANSWERS if s in value]
-        if found or any(ord(ch) < 32 for ch in value):
-            shown = ", ".join(repr(s) for s in found) or "a control character"
+        bidi = bidi_control_in(value)
+        if found or bidi or any(ord(ch) < 32 for ch in value):
+            shown = ", ".join(repr(s) for s in found) or (
+                f"the bidirectional control {bidi}" if bidi else "a control character"
+            )
             problems.append(
                 Problem(
                     f"{value!r} contains {shown}, which a country's answers may not hold",
@@ -254,9 +265,20 @@ def _check_choices(questions: Mapping[str, Any], answers: Mapping[str, str]) -> 
 
 def summary(project: Path, country: NewCountry) -> list[str]:
     """What to do next, as ``asan new country`` prints it."""
-    return [
+    lines = [
         f"created {project}: {country.distribution} ({country.english_name}, {country.code}), "
         f"languages {', '.join(country.locales)}",
+    ]
+    if not country.calendar_installed:
+        lines += [
+            f"the calendar {country.calendar!r} is recorded, but no installed plugin provides it "
+            "yet: dates and yearly holidays cannot be shown until one does.",
+            "  install the plugin that provides it and add it to dependencies in "
+            "pyproject.toml, or write one (docs/plugins.md, 'A calendar of your own');",
+            "  asan check and asan kit build say so until then.",
+        ]
+    return [
+        *lines,
         "next:",
         f"  cd {project}",
         '  pip install -e ".[test]"',

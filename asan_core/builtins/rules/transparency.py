@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from asan_core.base.problems import Problem
@@ -10,6 +11,7 @@ from asan_core.contract.franchise import Franchise, SourcedItem
 from asan_core.contract.locate import record_label
 from asan_core.contract.rules import ConformanceRule, Finding, Severity, rule
 from asan_core.model import Record, localized_fields
+from asan_core.model.iso import is_country_code
 
 # -- transparency ---------------------------------------------------------------------
 
@@ -142,10 +144,88 @@ def _provenance_of(item: SourcedItem) -> Problem:
     return at(item.holder, f"{item.field}.provenance" if item.field else "provenance")
 
 
+def count_costed(franchise: Franchise) -> int:
+    """Services that publish more than one fee (whose periods could overlap)."""
+    return sum(1 for s in franchise.services if len(s.costs) > 1)
+
+
+@rule(
+    "transparency.fee-periods",
+    "transparency",
+    Severity.ERROR,
+    "A service's fees in the same currency never apply on the same day.",
+    "When two fees of a service are in force at once, nobody can say which one the citizen "
+    "pays: the published fee stops being a fact.",
+    "close the earlier fee (effective_until) the day before the next one starts "
+    "(effective_from), or give them different descriptions for different cases",
+    count_costed,
+)
+def fee_periods(this: ConformanceRule, franchise: Franchise) -> Iterator[Finding]:
+    for service in franchise.services:
+        costs = list(enumerate(service.costs))
+        for i, first in costs:
+            for j, second in costs[i + 1 :]:
+                if first.currency != second.currency or first.description != second.description:
+                    continue  # different cases (a description says which), or currencies
+                start = max(
+                    first.effective_from or dt.date.min, second.effective_from or dt.date.min
+                )
+                end = min(
+                    first.effective_until or dt.date.max, second.effective_until or dt.date.max
+                )
+                if start <= end:
+                    when = (
+                        "always"
+                        if start == dt.date.min and end == dt.date.max
+                        else (
+                            f"from {start if start != dt.date.min else 'the start'} "
+                            f"to {end if end != dt.date.max else 'no end'}"
+                        )
+                    )
+                    yield this.finding(
+                        f"service {service.id!r}: costs[{i}] and costs[{j}] both apply ({when})",
+                        at(service, f"costs[{j}]"),
+                    )
+
+
+def count_partnerships(franchise: Franchise) -> int:
+    """1 when the country records its franchise agreement."""
+    return 1 if franchise.country.partnership is not None else 0
+
+
+@rule(
+    "transparency.partner",
+    "transparency",
+    Severity.ERROR,
+    "The franchise agreement names a country that exists (ISO 3166-1) and is not the "
+    "country itself.",
+    "Who supports the franchise is a public fact; a code that is no country hides it.",
+    "write the partner's ISO 3166-1 alpha-2 code, e.g. AZ",
+    count_partnerships,
+)
+def partner_is_a_country(this: ConformanceRule, franchise: Franchise) -> Iterator[Finding]:
+    country = franchise.country
+    partnership = country.partnership
+    if partnership is None:
+        return
+    code = partnership.partner
+    if not is_country_code(code):
+        yield this.finding(
+            f"the partner {code!r} is not a country in ISO 3166-1",
+            at(country, "partnership.partner"),
+        )
+    elif code == country.code:
+        yield this.finding(
+            f"the partner {code!r} is the country itself", at(country, "partnership.partner")
+        )
+
+
 RULES = (
     fee_published,
     processing_time_published,
     documents_published,
     legal_basis_published,
     translated,
+    fee_periods,
+    partner_is_a_country,
 )

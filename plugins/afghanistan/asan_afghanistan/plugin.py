@@ -9,7 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from asan_afghanistan.calendar import format_solar_hijri, language_of
+from asan_afghanistan.calendar import (
+    format_solar_hijri,
+    from_solar_hijri,
+    language_of,
+    to_solar_hijri,
+)
 from asan_core import DataPlugin, hookimpl
 from asan_core.model import Country, DigitStyle
 
@@ -42,3 +47,22 @@ class AfghanistanPlugin(DataPlugin):
         return format_solar_hijri(
             date, locale, style, native_digits=country.digits is DigitStyle.NATIVE
         )
+
+    @hookimpl
+    def asan_yearly_dates(
+        self, calendar: str, month: int, day: int, start: dt.date, end: dt.date
+    ) -> list[dt.date] | None:
+        """1 Hamal (``month: 1, day: 1``) and the like, as Gregorian dates from start to end."""
+        if calendar != CALENDAR:
+            return None
+        if not 1 <= month <= 12 or not 1 <= day <= (31 if month <= 6 else 30):
+            return []  # no such day: the core reports it, located in the data
+        dates = []
+        for year in range(to_solar_hijri(start).year, to_solar_hijri(end).year + 1):
+            try:
+                date = from_solar_hijri(year, month, day)
+            except ValueError:
+                continue  # 30 Hut of a common year
+            if start <= date <= end:
+                dates.append(date)
+        return dates

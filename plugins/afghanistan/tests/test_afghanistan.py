@@ -158,12 +158,21 @@ def test_no_service_standard_is_invented(af: Franchise) -> None:
     assert af.country.max_processing_days is None
 
 
-def test_holidays_are_examples_whose_dates_match_the_solar_hijri_day_they_name(
+def test_holidays_are_yearly_solar_hijri_days_expanded_for_the_published_years(
     af: Franchise,
 ) -> None:
     named = {"Nowruz (1 Hamal)": (1, 1), "Independence Day (28 Asad)": (5, 28)}
-    assert af.country.holidays
-    for holiday in af.country.holidays:
+    assert [(h.yearly.month, h.yearly.day) for h in af.country.holidays if h.yearly] == [
+        (1, 1),
+        (5, 28),
+    ]
+    assert [h.date.isoformat() for h in af.holidays] == [
+        "2025-03-21",
+        "2025-08-19",
+        "2026-03-21",
+        "2026-08-19",
+    ]
+    for holiday in af.holidays:
         assert holiday.provenance.illustrative, holiday.date
         assert holiday.provenance.note and "confirm" in holiday.provenance.note
         assert set(holiday.name) == set(LOCALES)

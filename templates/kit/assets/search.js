@@ -13,7 +13,9 @@
     var source = document.getElementById("search-index");
     if (!input || !count || !source) { return; }
     var entries = JSON.parse(source.textContent).map(function (entry) {
-      return { id: entry.id, haystack: normalise(entry.title + " " + entry.text) };
+      // Each part is {text, lang, dir}: text that fell back to another language says so.
+      var parts = [entry.title].concat(entry.text).map(function (part) { return part.text; });
+      return { id: entry.id, haystack: normalise(parts.join(" ")) };
     });
     var rows = document.querySelectorAll("tr[data-service]");
     function update() {

@@ -1,0 +1,65 @@
+"""No moment without a kit: builds killed at many points leave the previous kit whole, and
+the next build removes what they left behind."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FixturePlugin
+
+
+def complete(kit: Path) -> bool:
+    """Every file the manifest lists is there, with its size."""
+    manifest = json.loads((kit / "manifest.json").read_text(encoding="utf-8"))
+    return all(
+        (kit / name).is_file() and (kit / name).stat().st_size == entry["bytes"]
+        for name, entry in manifest["files"].items()
+    )
+
+
+def build(out: Path) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "asan_core.cli.app", "kit", "build", "UZ", "--out", str(out)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+@pytest.mark.slow
+def test_a_build_killed_at_any_point_leaves_the_previous_kit_whole_and_nothing_behind(
+    country_plugin: FixturePlugin, tmp_path: Path
+) -> None:
+    out = tmp_path / "site" / "kit"
+    out.parent.mkdir()
+    assert build(out).wait() == 0
+    first = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    start = time.perf_counter()
+    assert build(out).wait() == 0
+    whole = time.perf_counter() - start
+    for step in range(12):  # kill points spread over a whole build
+        process = build(out)
+        time.sleep(whole * step / 11)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        assert out.is_dir() and complete(out), f"killed at {step}/11 of a build"
+    assert build(out).wait() == 0
+    assert complete(out)
+    assert (
+        json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"] == first["files"]
+    )
+    leftovers = [p.name for p in out.parent.iterdir() if p.name != "kit"]
+    assert leftovers == [], leftovers  # temporary folders of killed builds are gone
+
+
+def test_a_kit_folder_is_readable_by_others(country_plugin: FixturePlugin, tmp_path: Path) -> None:
+    out = tmp_path / "kit"
+    assert build(out).wait() == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o777 & ~umask
