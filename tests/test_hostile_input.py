@@ -204,3 +204,12 @@ def test_the_generated_plugin_imports_cleanly(tmp_path: Path) -> None:
     finally:
         sys.path.remove(str(out / "asan-uzbekistan"))
         sys.modules.pop("asan_uzbekistan", None)
+
+
+def test_a_percent_sign_in_a_label_shows_as_one_in_the_cli_too(
+    country_plugin: FixturePlugin,
+) -> None:
+    plugin_catalog(country_plugin, 'msgid "Free of charge"\nmsgstr "Бесплатно, 100%% скидка"\n')
+    result = run_cli("services", "UZ", "--locale", "ru")
+    assert result.exit_code == 0, result.output
+    assert "Бесплатно, 100% скидка" in result.stdout and "%%" not in result.stdout

@@ -602,3 +602,36 @@ def test_the_uzbek_pack_is_complete_and_marked_a_first_edition() -> None:
         sys.modules.pop("asan_lang_uz", None)
     assert pack.locale == "uz" and pack.status == "first edition, for native review"
     assert (pack.catalogs / "uz" / "LC_MESSAGES" / "content.po").is_file()
+
+
+def test_english_copied_under_a_locale_is_a_placeholder_not_a_translation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new country starts with the reference catalogue's English under its locale: moving
+    it to the catalog, or counting it as an inline text a catalog overrides, would be wrong."""
+    created = run_cli("new", "country", "--no-input", "--out", str(tmp_path))
+    assert created.exit_code == 0, created.output
+    project = tmp_path / "asan-uzbekistan"
+    monkeypatch.syspath_prepend(str(project))
+    monkeypatch.setenv("ASAN_EXTRA_PLUGINS", "asan_uzbekistan:plugin")
+    try:
+        moved = run_cli("i18n", "move", "--project", str(project))
+        assert moved.exit_code == 0, moved.output
+        assert "uz: 1 moved" in moved.stdout  # only the country's name (CLDR's): a real one
+        po = catalog_path(project / "asan_uzbekistan" / "locales", "uz", "content")
+        assert entries(po) == {"Country UZ name": "Oʻzbekiston"}
+        po.unlink()
+        franchise = resolve("UZ")
+        service = franchise.services[0]
+        write_content(
+            project / "asan_uzbekistan" / "locales",
+            "uz",
+            f"Service {service.id} title",
+            service.title["en"],
+            "Shaxsiy guvohnoma berish",
+        )
+        franchise = resolve("UZ")
+        assert franchise.services[0].title["uz"] == "Shaxsiy guvohnoma berish"
+        assert franchise.translations.shadowed == []
+    finally:
+        sys.modules.pop("asan_uzbekistan", None)

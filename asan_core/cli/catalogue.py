@@ -122,7 +122,7 @@ def services_command(
     )
     # Numbers, money and labels as the kit shows them in this locale (digits, currency sign).
     context = LocaleContext(franchise, loc)
-    fmt, gettext = context.formatter, context.chain.gettext
+    fmt, gettext = context.formatter, context.chain.plain
     free = gettext("Free of charge")
     for s in data["services"]:
         fee = fmt.comma.join(

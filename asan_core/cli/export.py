@@ -108,7 +108,7 @@ def export_command(
     gettext = None
     if export_format is ExportFormat.SCHEMA_ORG:
         shown = chosen[0] if chosen else franchise.country.primary_locale
-        gettext = LocaleContext(franchise, shown).chain.gettext
+        gettext = LocaleContext(franchise, shown).chain.plain
     text = export_text(franchise, export_format, chosen, base, gettext)
     if output is None:
         sys.stdout.write(text)

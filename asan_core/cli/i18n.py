@@ -205,8 +205,10 @@ def i18n_stats(
             if r.shadowed:
                 consoles.out.print(
                     f"{r.locale}: {r.shadowed} inline translation(s) differ from the "
-                    "catalog's, which is shown; delete them from the data files"
+                    "catalog's, which is shown; delete them from the data files:"
                 )
+                for context in r.shadowed_fields[:MAX_LISTED]:
+                    consoles.out.print(f"  {escape(context)}")
     if strict and not all(r.complete for r in reports):
         raise typer.Exit(EXIT_FINDINGS)
 

@@ -135,7 +135,8 @@ class Translator:
                 self.ledger.stale.append(StaleTranslation(context, locale, stale))
             if found is not None:
                 answer, catalog_source = found
-                if locale in text and text[locale] != answer:
+                if locale in text and text[locale] not in (answer, source):
+                    # (an English copy under the locale is a placeholder, not a translation)
                     self.ledger.shadowed.append((context, locale))
                 result[locale] = answer
                 self.ledger.sources[(context, locale)] = catalog_source

@@ -138,6 +138,11 @@ class TranslationChain:
             answer = self._answers[message] = self.translations.gettext(message)
         return answer
 
+    def plain(self, message: str) -> str:
+        """A translation used as it is, not as a %-format string (a label from Python
+        code): every translation is written as a format string, so ``%%`` becomes ``%``."""
+        return self.gettext(message).replace("%%", "%")
+
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         """Translate with the plural form for ``n``."""
         return self.translations.ngettext(singular, plural, n)

@@ -176,8 +176,8 @@ def move_inline(
         moved = already = 0
         for entry in entries:
             text = entry.inline.get(key)
-            if text is None:
-                continue
+            if text is None or text == entry.source:
+                continue  # none, or the English copied as a placeholder: not a translation
             message = catalog.get(entry.source, context=entry.context)
             if message is not None and is_translated(message):
                 if message.string == text:

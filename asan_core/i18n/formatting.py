@@ -209,7 +209,7 @@ class Formatter:
         """``5 working days`` with the locale's plural rules and digits."""
         if count == 0:
             # Translators: processing time of a service ready on the day of application.
-            return self.translations.gettext("the same day")
+            return self.translations.gettext("the same day").replace("%%", "%")
         # Translators: processing time; %(count)s is a number, already in local digits.
         template = self.translations.ngettext(
             "%(count)s working day", "%(count)s working days", count

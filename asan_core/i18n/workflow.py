@@ -489,6 +489,8 @@ class LocaleCoverage:
     stale: list[str] = field(default_factory=list)
     """Fields whose only translation was made for an older source text (never shown)."""
     shadowed: int = 0
+    shadowed_fields: list[str] = field(default_factory=list)
+    """The content contexts whose inline translation a catalog's different one overrides."""
     """Inline translations that a catalog's different translation overrides."""
     routes: list[str] = field(default_factory=list)
     """What to do about what is missing, in order."""
@@ -515,6 +517,7 @@ class LocaleCoverage:
                 "sources": dict(sorted(self.data_sources.items())),
                 "stale": self.stale,
                 "shadowed_inline": self.shadowed,
+                "shadowed_fields": self.shadowed_fields,
             },
             "routes": self.routes,
         }
@@ -585,7 +588,8 @@ def coverage(franchise: Franchise) -> list[LocaleCoverage]:
                     "source text" if english else source.label if source is not None else "inline"
                 )
                 report.data_sources[name] = report.data_sources.get(name, 0) + 1
-        report.shadowed = sum(1 for _, loc in ledger.shadowed if loc == locale)
+        report.shadowed_fields = [ctx for ctx, loc in ledger.shadowed if loc == locale]
+        report.shadowed = len(report.shadowed_fields)
         report.routes = _routes(franchise, report)
         result.append(report)
     return result

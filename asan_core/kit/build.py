@@ -225,8 +225,8 @@ def strict_problems(franchise: Franchise, shown: dict[str, dict[str, str]]) -> l
         routes = "; ".join(report.routes) if report and report.routes else ""
         problems.append(
             Problem(
-                f"{len(fell_back)} text(s) shown in {locale} fell back to another language: "
-                f"{listed}",
+                f"{len(fell_back)} text(s) shown in {locale} fell back to another language; "
+                f"missing in {locale}: {listed}",
                 hint=(routes + "; " if routes else "")
                 + f"asan i18n stats {franchise.country.code} lists them all; or build without "
                 "--strict",
@@ -276,7 +276,7 @@ def _render_locale(
         is_marked=is_marked,
         fee_is_illustrative=fee_is_illustrative,
         service_json_ld=lambda service: Markup(
-            script_json(service_page(franchise, service, locale, context.chain.gettext))
+            script_json(service_page(franchise, service, locale, context.chain.plain))
         ),
     )
     for page in pages(franchise):
@@ -355,7 +355,7 @@ def _write_shared(
     prompts: list[tuple[str, str, str]] = []
     for loc in [first, *(loc for loc in chosen if loc != first)]:
         other = contexts[loc]
-        prompt = other.chain.gettext(CHOOSE)
+        prompt = other.chain.plain(CHOOSE)
         if CHOOSE in other.chain.fallbacks or prompt in {text for _, _, text in prompts}:
             continue
         prompts.append((other.formatter.lang, other.formatter.direction, prompt))

@@ -161,9 +161,9 @@ def make_environment(
         plain=str,
         text=context.text,
         text_in=context.text_in,
-        channel=lambda kind: chain.gettext(CHANNEL_LABELS[ChannelKind(kind)]),
-        feature=lambda kind: chain.gettext(FEATURE_LABELS[Feature(kind)]),
-        role=lambda kind: chain.gettext(ROLE_LABELS[Role(kind)]),
+        channel=lambda kind: chain.plain(CHANNEL_LABELS[ChannelKind(kind)]),
+        feature=lambda kind: chain.plain(FEATURE_LABELS[Feature(kind)]),
+        role=lambda kind: chain.plain(ROLE_LABELS[Role(kind)]),
     )
     env.globals.update(
         lang=fmt.lang,
@@ -171,7 +171,7 @@ def make_environment(
         locale=context.locale,
         franchise=context.franchise,
         fmt=fmt,
-        illustrative_mark=chain.gettext(ILLUSTRATIVE_MARK),
+        illustrative_mark=chain.plain(ILLUSTRATIVE_MARK),
     )
     return env
 
