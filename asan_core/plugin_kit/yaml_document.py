@@ -85,35 +85,21 @@ class YamlDocument:
         try:
             size = self.path.stat().st_size
         except OSError as exc:
-            self.problems.append(
-                Problem(
-                    f"the file cannot be read: {exc.strerror}",
-                    plugin=self.plugin,
-                    file=str(self.path),
-                )
-            )
+            self._problem(f"the file cannot be read: {exc.strerror}", "check its permissions")
             return
         if size > MAX_FILE_BYTES:
-            self.problems.append(
-                Problem(
-                    f"the file is {size / 2**20:.1f} MiB; a data file may hold at most "
-                    f"{MAX_FILE_BYTES // 2**20} MiB",
-                    plugin=self.plugin,
-                    file=str(self.path),
-                    hint="split it into several files (one per section or per agency)",
-                )
+            self._problem(
+                f"the file is {size / 2**20:.1f} MiB; a data file may hold at most "
+                f"{MAX_FILE_BYTES // 2**20} MiB",
+                "split it into several files (one per section or per agency)",
             )
             return
         try:
             text = self.path.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            self.problems.append(
-                Problem(
-                    f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})",
-                    plugin=self.plugin,
-                    file=str(self.path),
-                    hint="save the file as UTF-8 (every editor offers it)",
-                )
+            self._problem(
+                f"the file is not UTF-8 text ({exc.reason} at byte {exc.start})",
+                "save the file as UTF-8 (every editor offers it)",
             )
             return
         loader = LOADER(text)
@@ -122,25 +108,17 @@ class YamlDocument:
             node = loader.get_single_node()
             self.data = loader.construct_document(node) if node is not None else None
         except RecursionError:
-            self.problems.append(
-                Problem(
-                    f"mappings and lists are nested more than {MAX_DEPTH} deep",
-                    plugin=self.plugin,
-                    file=str(self.path),
-                    hint="check the indentation; no record nests that deep",
-                )
+            self._problem(
+                f"mappings and lists are nested more than {MAX_DEPTH} deep",
+                "check the indentation; no record nests that deep",
             )
             return
         except yaml.reader.ReaderError as exc:  # a character YAML does not take (NUL, ...)
-            self.problems.append(
-                Problem(
-                    f"the file holds the control character U+{exc.character:04X}, which a "
-                    "text file may not",
-                    plugin=self.plugin,
-                    file=str(self.path),
-                    line=text[: exc.position].count("\n") + 1,
-                    hint="delete it (it often comes with text pasted from another program)",
-                )
+            self._problem(
+                f"the file holds the control character U+{exc.character:04X}, which a "
+                "text file may not",
+                "delete it (it often comes with text pasted from another program)",
+                line=text[: exc.position].count("\n") + 1,
             )
             return
         except yaml.YAMLError as exc:
@@ -152,17 +130,13 @@ class YamlDocument:
                 if "is not a date" in str(problem)
                 else f"this is not valid YAML: {problem}" + (f" ({context})" if context else "")
             )
-            self.problems.append(
-                Problem(
-                    message,
-                    plugin=self.plugin,
-                    file=str(self.path),
-                    line=mark.line + 1 if mark else None,
-                    column=mark.column + 1 if mark else None,
-                    hint="write a date that exists, as YYYY-MM-DD (2026-03-21)"
-                    if "is not a date" in str(problem)
-                    else "check the indentation and that text containing ': ' is quoted",
-                )
+            self._problem(
+                message,
+                "write a date that exists, as YYYY-MM-DD (2026-03-21)"
+                if "is not a date" in str(problem)
+                else "check the indentation and that text containing ': ' is quoted",
+                line=mark.line + 1 if mark else None,
+                column=mark.column + 1 if mark else None,
             )
             return
         finally:
@@ -173,15 +147,22 @@ class YamlDocument:
             except _TooLarge as exc:
                 self.data = None
                 self.lines.clear()
-                self.problems.append(
-                    Problem(
-                        exc.message,
-                        plugin=self.plugin,
-                        file=str(self.path),
-                        line=exc.line,
-                        hint=exc.hint,
-                    )
-                )
+                self._problem(exc.message, exc.hint, line=exc.line)
+
+    def _problem(
+        self, message: str, hint: str, line: int | None = None, column: int | None = None
+    ) -> None:
+        """A problem with the file as a whole (its size, encoding, syntax), located."""
+        self.problems.append(
+            Problem(
+                message,
+                plugin=self.plugin,
+                file=str(self.path),
+                line=line,
+                column=column,
+                hint=hint,
+            )
+        )
 
     def _index(self, node: yaml.Node, path: LinePath, seen_nodes: list[int]) -> None:
         seen_nodes[0] += 1
