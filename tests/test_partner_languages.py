@@ -635,3 +635,13 @@ def test_english_copied_under_a_locale_is_a_placeholder_not_a_translation(
         assert franchise.translations.shadowed == []
     finally:
         sys.modules.pop("asan_uzbekistan", None)
+
+
+def test_asan_language_packs_a_pack_answers_only_for_its_own_locale() -> None:
+    from asan_core.contract.translations import CatalogSource
+
+    uzbek = CatalogSource("language pack", Path("."), "asan_lang_uz", locale="uz")
+    brazil = CatalogSource("language pack", Path("."), "asan_lang_pt_br", locale="pt_BR")
+    assert uzbek.serves("uz") and uzbek.serves("uz_UZ") and not uzbek.serves("ru")
+    assert brazil.serves("pt_BR") and not brazil.serves("pt") and not brazil.serves("pt_PT")
+    assert CatalogSource("core", Path(".")).serves("ru")  # the core's folder: any locale
