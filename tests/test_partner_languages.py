@@ -435,12 +435,12 @@ def test_asan_language_packs_a_pack_serves_every_country_of_its_language(
     partners: Path,
 ) -> None:
     franchise = resolve("ET")
-    assert [s.label for s in franchise.translations.chain] == [
+    assert [s.label for s in franchise.plugins.catalog_chain] == [
         "country plugin asan_ethiopia",
         "language pack asan_lang_am",
         "core",
     ]
-    assert "language pack" not in [s.kind for s in resolve("PK").translations.chain]
+    assert "language pack" not in [s.kind for s in resolve("PK").plugins.catalog_chain]
 
 
 def test_asan_language_packs_a_pack_without_its_catalogs_is_a_clear_problem(

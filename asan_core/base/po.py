@@ -13,6 +13,7 @@ missing, is not a translation.
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
@@ -147,8 +148,7 @@ def read_catalog(path: Path, locale: str | None) -> Catalog:
     if problems:
         raise ProblemsError(problems)
     try:
-        with path.open("rb") as handle:
-            return read_po(handle, locale=locale, abort_invalid=True)
+        return read_po(io.BytesIO(raw), locale=locale, abort_invalid=True)
     except Exception as exc:  # babel raises PoFileError and others
         raise ProblemsError(
             [

@@ -5,11 +5,10 @@ from __future__ import annotations
 import traceback
 from dataclasses import dataclass
 
-from asan_core.base.po import DOMAIN, read_catalog
 from asan_core.base.problems import Problem, ProblemsError
 from asan_core.contract.franchise import Franchise
 from asan_core.contract.rules import ConformanceRule, Finding, Severity
-from asan_core.contract.translations import catalog_files, translation_problems
+from asan_core.contract.translations import catalog_files, checked_catalog
 
 
 @dataclass(frozen=True)
@@ -65,7 +64,7 @@ def interface_catalog_problems(franchise: Franchise) -> list[Problem]:
     problems: list[Problem] = []
     for locale in franchise.country.locales:
         for _, candidate, path in catalog_files(franchise.plugins.catalog_chain, locale):
-            problems.extend(translation_problems(read_catalog(path, candidate), path, DOMAIN))
+            problems.extend(checked_catalog(path, candidate)[1])
     return list(dict.fromkeys(problems))
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
@@ -111,6 +112,17 @@ def catalog_files(
 """A translation written in the data file itself."""
 
 
+CORE_PLUGINS = "asan_core.builtins"
+"""The prefix of the core's built-in plugins, whose records are the core's shared content."""
+
+
+def is_core_record(record: Record) -> bool:
+    """Whether ``record`` is the core's shared content (a principle or module as shipped),
+    which the core's and the language packs' catalogs translate; a country's record —
+    even one adapting a core principle — is its own."""
+    return record.origin is None or record.origin.plugin.startswith(CORE_PLUGINS)
+
+
 def content_context(record: Record, path: str) -> str:
     """The ``msgctxt`` of one field: ``Principle efficiency definition``."""
     key = getattr(record, "id", None) or getattr(record, "code", None) or "-"
@@ -139,8 +151,6 @@ class TranslationLedger:
     stale: list[StaleTranslation] = field(default_factory=list)
     shadowed: list[tuple[str, str]] = field(default_factory=list)
     """``(context, locale)`` where a catalog's translation differs from an inline one."""
-    chain: tuple[CatalogSource, ...] = ()
-    """The catalog folders asked, highest precedence first (the core's last)."""
 
     def source_of(self, context: str, locale: str) -> CatalogSource | None:
         """Who supplied ``context`` in ``locale``, or None if nobody did."""
@@ -233,10 +243,27 @@ def translation_problems(catalog: Catalog, path: Path, domain: str = DOMAIN) -> 
     return problems
 
 
-def read_checked_catalog(path: Path, locale: str, domain: str = DOMAIN) -> Catalog:
-    """:func:`read_catalog`, then :func:`translation_problems`, raised together."""
+@lru_cache(maxsize=128)
+def _checked(
+    path: Path, mtime_ns: int, locale: str, domain: str
+) -> tuple[Catalog, tuple[Problem, ...]]:
+    del mtime_ns  # part of the key: an edited catalog is read again
     catalog = read_catalog(path, locale)
-    problems = translation_problems(catalog, path, domain)
+    return catalog, tuple(translation_problems(catalog, path, domain))
+
+
+def checked_catalog(path: Path, locale: str, domain: str = DOMAIN) -> tuple[Catalog, list[Problem]]:
+    """A catalog and what is wrong with its translations, parsed once per process (again
+    when the file changes): a build's check, its translation chain and ``asan i18n stats``
+    share one parse. The catalog is for reading; a writer reads its own
+    (:func:`~asan_core.base.po.read_catalog`)."""
+    catalog, problems = _checked(path, path.stat().st_mtime_ns, locale, domain)
+    return catalog, list(problems)
+
+
+def read_checked_catalog(path: Path, locale: str, domain: str = DOMAIN) -> Catalog:
+    """:func:`checked_catalog`, its problems raised together."""
+    catalog, problems = checked_catalog(path, locale, domain)
     if problems:
         raise ProblemsError(problems)
     return catalog

@@ -26,14 +26,13 @@ from asan_core.contract.translations import (
     TranslationLedger,
     catalog_files,
     content_context,
+    is_core_record,
     read_checked_catalog,
 )
-from asan_core.model import SOURCE_LOCALE, Country, Record, localized_fields
+from asan_core.model import SOURCE_LOCALE, Country, Record
+from asan_core.model.common import holds_settings_not_text
 
 R = TypeVar("R", bound=Record)
-
-CORE_PLUGINS = "asan_core.builtins"
-"""The prefix of the core's built-in plugins, whose records the core's catalogs translate."""
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ class Translator:
     def __init__(self, chain: Sequence[CatalogSource], country: Country) -> None:
         self.chain = tuple(chain)
         self.country = country
-        self.ledger = TranslationLedger(chain=self.chain)
+        self.ledger = TranslationLedger()
         self._catalogs: dict[str, list[tuple[CatalogSource, ContentCatalog]]] = {}
         for locale in self.targets:
             self._catalogs[locale] = [
@@ -85,9 +84,6 @@ class Translator:
 
     def record(self, record: R) -> R:
         """``record`` with every field's translations filled in; origin kept."""
-        if not any(self._catalogs.values()):
-            self._ledger_inline(record)
-            return record
         copy: R = self._value(record, record, "")
         return copy.with_origin(record.origin) if record.origin is not None else copy
 
@@ -96,8 +92,8 @@ class Translator:
         return tuple(self.record(r) for r in records)
 
     def _value(self, holder: Record, value: Any, path: str) -> Any:
-        if isinstance(value, BaseModel) and getattr(type(value), "LOCALE_KEYED_SETTINGS", False):
-            return value  # keyed by locale, but settings, not text
+        if holds_settings_not_text(value):
+            return value
         if isinstance(value, BaseModel):
             updates = {
                 name: self._value(holder, getattr(value, name), f"{path}.{name}" if path else name)
@@ -116,7 +112,7 @@ class Translator:
         context = content_context(holder, path)
         # The core's and the packs' catalogs translate the core's records; a country's own
         # record under the same context (an adapted principle) is not theirs to call stale.
-        core_record = holder.origin is None or holder.origin.plugin.startswith(CORE_PLUGINS)
+        core_record = is_core_record(holder)
         result = dict(text)
         for locale in self.targets:
             found = None
@@ -143,10 +139,3 @@ class Translator:
             elif locale in text:
                 self.ledger.sources[(context, locale)] = INLINE
         return result
-
-    def _ledger_inline(self, record: Record) -> None:
-        for path, text in localized_fields(record):
-            context = content_context(record, path)
-            for locale in self.targets:
-                if locale in text:
-                    self.ledger.sources[(context, locale)] = INLINE

@@ -34,7 +34,7 @@ from babel.numbers import (
 )
 
 from asan_core.contract.franchise import DateFormatter
-from asan_core.i18n.catalogs import TranslationChain
+from asan_core.i18n.catalogs import N_, TranslationChain
 from asan_core.model import WEEKDAYS, Country, DigitStyle
 
 NATIVE_DIGITS: dict[str, str] = {
@@ -209,7 +209,7 @@ class Formatter:
         """``5 working days`` with the locale's plural rules and digits."""
         if count == 0:
             # Translators: processing time of a service ready on the day of application.
-            return self.translations.gettext("the same day").replace("%%", "%")
+            return self.translations.plain(N_("the same day"))
         # Translators: processing time; %(count)s is a number, already in local digits.
         template = self.translations.ngettext(
             "%(count)s working day", "%(count)s working days", count

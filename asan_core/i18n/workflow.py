@@ -37,7 +37,9 @@ from asan_core.contract.franchise import Franchise
 from asan_core.contract.locate import record_label
 from asan_core.contract.translations import (
     catalog_files,
+    checked_catalog,
     content_context,
+    is_core_record,
     translation_problems,
 )
 from asan_core.franchise import resolve
@@ -484,6 +486,11 @@ class LocaleCoverage:
     data_total: int = 0
     data_translated: int = 0
     data_missing: list[str] = field(default_factory=list)
+    data_fallbacks: list[str] = field(default_factory=list)
+    """The part of ``data_missing`` shown in another language (not the English copies,
+    which are shown in the locale's slot)."""
+    core_missing: int = 0
+    """How many of ``data_missing`` are the core's shared content."""
     data_sources: dict[str, int] = field(default_factory=dict)
     """Content texts per source label (catalogs, or ``inline`` in the data files)."""
     stale: list[str] = field(default_factory=list)
@@ -536,7 +543,7 @@ def _interface_sources(franchise: Franchise, locale: str) -> dict[str, str]:
     """msgid → label of the first catalog (precedence order) that translates it."""
     answered: dict[str, str] = {}
     for source, candidate, path in catalog_files(franchise.plugins.catalog_chain, locale):
-        for message in read_catalog(path, candidate):
+        for message in checked_catalog(path, candidate)[0]:
             if message.id and is_translated(message):
                 answered.setdefault(_key(message.id), source.label)
     return answered
@@ -568,7 +575,7 @@ def coverage(franchise: Franchise) -> list[LocaleCoverage]:
                 label = answered[message]
                 report.catalog_sources[label] = report.catalog_sources.get(label, 0) + 1
         stale = {s.context for s in ledger.stale_in(locale)}
-        for label, context, text, checked in _data_texts(franchise):
+        for label, context, text, checked, core in _data_texts(franchise):
             report.data_total += 1
             if locale not in text:
                 why = (
@@ -577,6 +584,8 @@ def coverage(franchise: Franchise) -> list[LocaleCoverage]:
                     else ""
                 )
                 report.data_missing.append(f"{label}{why}")
+                report.data_fallbacks.append(f"{label}{why}")
+                report.core_missing += core
                 if why:
                     report.stale.append(label)
             elif checked and still_english(text, locale):
@@ -600,9 +609,8 @@ def _routes(franchise: Franchise, report: LocaleCoverage) -> list[str]:
     routes = []
     owner = franchise.owner
     language = report.locale.split("_")[0]
-    packs = [s for s in franchise.translations.chain if s.kind == "language pack"]
-    core_missing = [m for m in report.data_missing if m.startswith(("principle ", "curriculum"))]
-    if report.catalog_missing or core_missing:
+    packs = [s for s in franchise.plugins.catalog_chain if s.kind == "language pack"]
+    if report.catalog_missing or report.core_missing:
         if packs:
             routes.append(f"complete the language pack ({', '.join(s.label for s in packs)})")
         else:
@@ -612,7 +620,7 @@ def _routes(franchise: Franchise, report: LocaleCoverage) -> list[str]:
             f"folder> --include-core; asan i18n update --project <folder> --locale "
             f"{report.locale}; fill in messages.po and content.po (Poedit, Weblate)"
         )
-    if len(report.data_missing) > len(core_missing):
+    if len(report.data_missing) > report.core_missing:
         routes.append(
             f"translate the country's data: its entries are in content.po after asan i18n "
             f"extract --project <{owner}'s folder> and asan i18n update, or write the "
@@ -641,18 +649,15 @@ def still_english(text: dict[str, str], locale: str) -> bool:
     return any(ch.islower() for ch in english)
 
 
-def _data_texts(franchise: Franchise) -> Iterator[tuple[str, str, dict[str, str], bool]]:
-    """Every data text with its label and content context, and whether a copy of the
-    English counts as untranslated (agencies, services, legal acts and the curriculum;
-    names of the country, centres and the brand may read alike)."""
+def _data_texts(franchise: Franchise) -> Iterator[tuple[str, str, dict[str, str], bool, bool]]:
+    """Every data text: its label and content context, whether a copy of the English
+    counts as untranslated (agencies, services, legal acts and the curriculum; names of the
+    country, centres and the brand may read alike), and whether it is the core's."""
     named: list[Record] = [franchise.country, *franchise.principles, *franchise.centres]
     worded: list[Record] = [*franchise.agencies, *franchise.services, *franchise.legal_resources]
     for records, checked in ((named, False), (worded, True), (list(franchise.curriculum), True)):
         for record in records:
+            core = is_core_record(record)
             for path, text in localized_fields(record):
-                yield (
-                    f"{record_label(record)}: {path}",
-                    content_context(record, path),
-                    text,
-                    checked,
-                )
+                label = f"{record_label(record)}: {path}"
+                yield label, content_context(record, path), text, checked, core

@@ -214,12 +214,7 @@ def strict_problems(franchise: Franchise, shown: dict[str, dict[str, str]]) -> l
     for locale, fell_back in shown.items():
         report = reports.get(locale)
         # What fell back (a text copied in English under the locale did not: stats lists it)
-        missing = (
-            [m for m in report.data_missing if not m.endswith("(still the English text)")]
-            + report.catalog_missing
-            if report
-            else []
-        )
+        missing = [*report.data_fallbacks, *report.catalog_missing] if report else []
         named = missing or list(fell_back)
         listed = "; ".join(named[:5]) + (f"; and {len(named) - 5} more" if len(named) > 5 else "")
         routes = "; ".join(report.routes) if report and report.routes else ""

@@ -198,13 +198,13 @@ class Provenance(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
-    source: str | None = Field(
+    source: PlainText | None = Field(
         default=None, description="A citation a reviewer can follow (document, article, URL)."
     )
     illustrative: bool = Field(
         default=False, description="True when the value is an example to be confirmed."
     )
-    note: str | None = Field(default=None, description="What to confirm, or any caveat.")
+    note: PlainText | None = Field(default=None, description="What to confirm, or any caveat.")
     illustrative_fields: tuple[str, ...] = Field(
         default=(),
         description="Fields of a sourced record that are illustrative (e.g. opening_hours).",
@@ -221,10 +221,6 @@ class Provenance(BaseModel):
 
     @model_validator(mode="after")
     def _one_of(self) -> Provenance:
-        for name in ("source", "note"):
-            value = getattr(self, name)
-            if value is not None and bidi_control_in(value) is not None:
-                raise ValueError(f"{name}: {refuse_bidi_message(value)}")
         if self.illustrative and self.source:
             raise ValueError(
                 "give either a source or illustrative: true, not both "
@@ -246,6 +242,12 @@ class Sourced(Record):
     provenance: Provenance = Field(description="A source, or illustrative: true.")
 
 
+def holds_settings_not_text(value: Any) -> bool:
+    """True for a model whose locale-keyed mappings are settings, not text to translate
+    (``LOCALE_KEYED_SETTINGS = True``: currency patterns)."""
+    return isinstance(value, BaseModel) and getattr(type(value), "LOCALE_KEYED_SETTINGS", False)
+
+
 def localized_fields(value: Any, path: str = "") -> Iterator[tuple[str, dict[str, str]]]:
     """Every localized text below ``value`` with its field path (``evidence[0].name``).
 
@@ -253,8 +255,8 @@ def localized_fields(value: Any, path: str = "") -> Iterator[tuple[str, dict[str
     whose locale-keyed mappings are settings rather than text (``LOCALE_KEYED_SETTINGS``).
     """
     if isinstance(value, BaseModel):
-        if getattr(type(value), "LOCALE_KEYED_SETTINGS", False):
-            return  # keyed by locale, but settings, not text (currency patterns)
+        if holds_settings_not_text(value):
+            return
         for name in type(value).model_fields:
             if name != "provenance":
                 yield from localized_fields(
