@@ -244,7 +244,8 @@ KIT_ROLES = ("volunteer", "front_desk", "agency_officer", "centre_manager", "tra
 def expected_pages(franchise: Franchise) -> list[str]:
     """The pages a kit holds for each locale of ``franchise``: the home page, the charter
     with a page per service, centres, principles, every role's handbook (web and print),
-    the principles poster and a desk sign per agency that offers a service."""
+    the principles poster, a desk sign per agency that offers a service, and the capacity
+    plan with a page per centre that has demand data and opening hours."""
     pages = ["index.html", "charter/index.html", "centres.html", "principles.html"]
     pages += [f"charter/{service.id}.html" for service in franchise.services]
     pages += [f"handbooks/{role}{suffix}.html" for role in KIT_ROLES for suffix in ("", "-print")]
@@ -252,6 +253,9 @@ def expected_pages(franchise: Franchise) -> list[str]:
     pages += [
         f"signage/desk-{agency}.html" for agency in sorted({s.agency for s in franchise.services})
     ]
+    planned = [d.centre for d in franchise.demand if franchise.centre(d.centre).opening_hours]
+    if planned:
+        pages += ["plan/index.html", *(f"plan/{centre}.html" for centre in planned)]
     return pages
 
 

@@ -81,6 +81,8 @@ def test_every_record_kind_comes_from_the_one_table(country_plugin: FixturePlugi
         "principle_changes",
         "curriculum",
         "curriculum_changes",
+        "planning",
+        "demand",
     }
     host = get_plugin_manager()
     plugin = host.manager.get_plugin(country_plugin.name)

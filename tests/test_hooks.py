@@ -29,8 +29,10 @@ from asan_core.model import (
     Centre,
     CoverageRecord,
     CurriculumModule,
+    Demand,
     LegalResource,
     ModuleChange,
+    PlanningSettings,
     PrincipleChange,
     Service,
 )
@@ -337,3 +339,35 @@ def test_asan_conformance_rules_from_a_plugin_run_in_check(
     report = run_checks(resolve("UZ", host))
     assert report.has_errors
     assert [f.message for f in report.findings if f.rule == "uz.two-centres"] == ["only one centre"]
+
+
+def test_asan_planning_from_a_plugin_replaces_the_fields_it_sets(
+    country_plugin: FixturePlugin,
+) -> None:
+    def asan_planning(country: Any) -> list[PlanningSettings]:
+        return [
+            PlanningSettings(
+                target={"share": 0.9, "within_minutes": 10},
+                provenance={"source": "Ministry of Justice service standard"},
+            )
+        ]
+
+    franchise = resolve("UZ", host_with(with_plugin(asan_planning=asan_planning)))
+    assert franchise.planning is not None
+    assert franchise.planning.target is not None
+    assert franchise.planning.target.share == 0.9
+    assert franchise.planning.shrinkage == 0.3  # the core's starting value
+    assert "shrinkage" in franchise.planning.provenance.illustrative_fields
+    assert "target" not in franchise.planning.provenance.illustrative_fields
+
+
+def test_asan_demand_from_a_plugin_is_planned(country_plugin: FixturePlugin) -> None:
+    from asan_core.capacity import plan
+
+    def asan_demand(country: Any) -> list[Demand]:
+        return [Demand(centre="tashkent-1", total_per_day=400, provenance=ILLUSTRATIVE)]
+
+    franchise = resolve("UZ", host_with(with_plugin(asan_demand=asan_demand)))
+    result = plan(franchise)
+    assert [c.centre for c in result.centres] == ["tashkent-1"]
+    assert result.centres[0].applications == pytest.approx(400)

@@ -26,13 +26,13 @@ import pytest
 import typer
 import yaml
 from babel.messages.pofile import read_po
-from conftest import run_cli
 from typer.testing import CliRunner
 
 from asan_core.cli.new import register
 from asan_core.franchise import resolve
 from asan_core.model import Sourced, localized_fields
 from asan_core.new_country import TEMPLATE_NAME, find_template
+from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / TEMPLATE_NAME

@@ -10,10 +10,10 @@ country is the fixture country UZ.
 from __future__ import annotations
 
 import pytest
-from conftest import FixturePlugin
 
 from asan_core.franchise import resolve
 from asan_core.testing import english_placeholders
+from tests.conftest import FixturePlugin
 
 pytest_plugins = ["pytester"]
 

@@ -30,8 +30,10 @@ from asan_core.model import (
     CoverageRecord,
     CurriculumModule,
     DatedHoliday,
+    Demand,
     LegalResource,
     ModuleChange,
+    PlanningSettings,
     Principle,
     PrincipleChange,
     Record,
@@ -144,6 +146,11 @@ class Franchise(BaseModel):
     curriculum: tuple[CurriculumModule, ...]
     curriculum_changes: tuple[ModuleChange, ...]
     area_coverage: tuple[AreaCoverage, ...]
+    planning: PlanningSettings | None = None
+    """The assumptions of the capacity plan: the core's starting values, each field the
+    country sets replacing one (fields still at the core's value are marked illustrative)."""
+    demand: tuple[Demand, ...] = ()
+    """Applications each centre expects per day (at most one record per centre)."""
     plugins: PluginAnswers = Field(exclude=True, repr=False)
     """What the plugins answered beyond records: folders, calendars, rules, behaviour."""
     translations: TranslationLedger = Field(
@@ -215,6 +222,8 @@ class Franchise(BaseModel):
                 *self.coverage,
                 *self.legal_resources,
                 *self.curriculum,
+                *([self.planning] if self.planning else []),
+                *self.demand,
             ]
         )
 

@@ -31,8 +31,10 @@ from asan_core.model import (
     Country,
     CoverageRecord,
     CurriculumModule,
+    Demand,
     LegalResource,
     ModuleChange,
+    PlanningSettings,
     Principle,
     PrincipleChange,
     Service,
@@ -201,6 +203,41 @@ def asan_curriculum_modules(country: Country) -> list[CurriculumModule | ModuleC
         @hookimpl
         def asan_curriculum_modules(country):
             return DATA.records("curriculum", country)
+    """
+
+
+@hookspec
+def asan_planning(country: Country) -> list[PlanningSettings]:
+    """Contribute the assumptions of ``country``'s capacity plan (``asan plan``).
+
+    *Since contract 2.2.*
+    The core contributes starting values for every field, marked illustrative; each field a
+    country's record sets replaces the value before it (plugins in registration order).
+    :param country: the country being resolved.
+    :returns: :class:`~asan_core.model.PlanningSettings` records (usually one).
+
+    Example::
+
+        @hookimpl
+        def asan_planning(country):
+            return DATA.records("planning", country)
+    """
+
+
+@hookspec
+def asan_demand(country: Country) -> list[Demand]:
+    """Contribute the applications each centre expects per day, for ``asan plan``.
+
+    *Since contract 2.2.* At most one record per centre across all plugins.
+
+    :param country: the country being resolved.
+    :returns: :class:`~asan_core.model.Demand` records.
+
+    Example::
+
+        @hookimpl
+        def asan_demand(country):
+            return DATA.records("demand", country)
     """
 
 

@@ -49,6 +49,7 @@ DEFAULT_PLUGINS = (
     "asan_core.builtins.curriculum",
     "asan_core.builtins.calendar",
     "asan_core.builtins.typography",
+    "asan_core.builtins.planning",
     "asan_core.builtins.rules",
 )
 """Built-in behaviour, registered first, exactly like third-party plugins."""

@@ -15,8 +15,10 @@ from asan_core.model import (
     Centre,
     CoverageRecord,
     CurriculumModule,
+    Demand,
     LegalResource,
     ModuleChange,
+    PlanningSettings,
     Principle,
     PrincipleChange,
     Record,
@@ -73,6 +75,8 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
         change_section="curriculum_changes",
         change_model=ModuleChange,
     ),
+    RecordKind("planning", "asan_planning", PlanningSettings, id_field=None),
+    RecordKind("demand", "asan_demand", Demand, id_field=None),
 )
 """Every kind of record, in the order resolve collects them."""
 

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.version import Version
 
-CONTRACT_VERSION = "2.1"
+CONTRACT_VERSION = "2.2"
 """The version of the plugin contract this asan-sdk implements."""
 
-CONTRACT_RANGE = ">=2.1,<3"
+CONTRACT_RANGE = ">=2.2,<3"
 """The range a plugin written today declares (the template writes it)."""
 
 UNVERSIONED = "1.0"
@@ -54,7 +54,7 @@ class DeprecatedHook:
 
 
 DEPRECATED_HOOKS: dict[str, DeprecatedHook] = {}
-"""Hooks on their way out, by name. None in contract 2.1."""
+"""Hooks on their way out, by name. None in contract 2.2."""
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from asan_core.contract.translations import CatalogSource, LanguagePack
 from asan_core.contract.typography import FontFace
 from asan_core.franchise.cross_check import CrossChecker
 from asan_core.franchise.merge import merge_curriculum, merge_principles, unique_ids
+from asan_core.franchise.planning import check_demand, merge_planning
 from asan_core.franchise.translate import Translator
 from asan_core.model import (
     Agency,
@@ -34,8 +35,10 @@ from asan_core.model import (
     Country,
     CoverageRecord,
     DatedHoliday,
+    Demand,
     LegalResource,
     Origin,
+    PlanningSettings,
     Record,
     Service,
 )
@@ -154,6 +157,9 @@ def resolve(country: str, host: PluginHost | None = None, *, as_written: bool = 
     centres = unique_ids(_of(Centre, collected["centres"]), problems)
     legal = unique_ids(_of(LegalResource, collected["legal_resources"]), problems)
     coverage = _of(CoverageRecord, collected["coverage"])
+    planning = merge_planning(_of(PlanningSettings, collected["planning"]), found, problems)
+    demand = _of(Demand, collected["demand"])
+    problems.extend(check_demand(demand, planning, centres, services, found))
 
     # A module may still name a principle the country dropped: the module keeps teaching it,
     # and `check` shows the drop (principles.changed), so that is not a broken reference.
@@ -202,6 +208,8 @@ def resolve(country: str, host: PluginHost | None = None, *, as_written: bool = 
             services=translator.records(services),
             centres=translator.records(centres),
             coverage=tuple(coverage),
+            planning=planning,
+            demand=tuple(demand),
             legal_resources=translator.records(legal),
             curriculum=translator.records(curriculum),
             curriculum_changes=translator.records(curriculum_changes),

@@ -32,6 +32,8 @@ from asan_core.model import SOURCE_LOCALE
 from asan_core.base.version import __version__
 from asan_core.base.problems import Problem, ProblemsError
 from asan_core.base.resources import templates_dir
+from asan_core.capacity import CapacityPlan, plan
+from asan_core.capacity.charts import bar_chart, line_chart
 from asan_core.checks.report import report_html
 from asan_core.checks.run import run_checks
 from asan_core.contract.franchise import Franchise
@@ -41,6 +43,7 @@ from asan_core.export.honesty import fee_is_illustrative
 from asan_core.export.schema_org import script_json, service_page
 from asan_core.i18n.catalogs import N_
 from asan_core.i18n.context import LocaleContext, ShownText
+from asan_core.i18n.formatting import Formatter
 from asan_core.i18n.workflow import coverage
 from asan_core.kit.fonts import kit_fonts
 from asan_core.kit.environment import make_environment
@@ -155,6 +158,7 @@ def build_kit(
             ]
         )
     report = run_checks(franchise)
+    capacity_plan = plan(franchise) if franchise.demand else None
     check_page = report_html(report, franchise)
     errors = [f for f in report.findings if f.severity is Severity.ERROR]
     if errors and not force:
@@ -186,7 +190,9 @@ def build_kit(
         for locale in chosen:
             step(f"rendering {locale}")
             try:
-                contexts[locale] = _render_locale(franchise, locale, chosen, writer)
+                contexts[locale] = _render_locale(
+                    franchise, locale, chosen, writer, capacity_plan
+                )
             except TemplateError as exc:
                 raise ProblemsError([_template_problem(exc, locale)]) from exc
             fallbacks[locale] = contexts[locale].fallbacks()
@@ -249,12 +255,22 @@ def _template_problem(exc: TemplateError, locale: str) -> Problem:
 
 
 def _render_locale(
-    franchise: Franchise, locale: str, chosen: list[str], writer: KitWriter
+    franchise: Franchise,
+    locale: str,
+    chosen: list[str],
+    writer: KitWriter,
+    capacity_plan: CapacityPlan | None = None,
 ) -> LocaleContext:
     """Write every page of ``locale``; the context tells what fell back."""
     context = LocaleContext(franchise, locale)
     env = make_environment(context)
     env.filters["markdown"] = markdown
+    if capacity_plan is not None:
+        env.globals.update(
+            capacity_plan=capacity_plan,
+            centre_demand={d.centre: d for d in franchise.demand},
+            **plan_charts(context.formatter),
+        )
     services_by_agency: dict[str, list[Service]] = {}
     for service in franchise.services:
         services_by_agency.setdefault(service.agency, []).append(service)
@@ -274,12 +290,47 @@ def _render_locale(
             script_json(service_page(franchise, service, locale, context.chain.plain))
         ),
     )
-    for page in pages(franchise):
+    for page in pages(franchise, capacity_plan):
         template = env.get_template(page.template)
         root = "../" * page.depth
         html = template.render(page=page.path, root=root, home=f"{root}{locale}/", **page.values)
         writer.write(f"{locale}/{page.path}", html)
     return context
+
+
+def plan_charts(formatter: Formatter) -> dict[str, Any]:
+    """The chart functions of the plan pages, bound to the locale's digits and direction."""
+    rtl = formatter.direction == "rtl"
+
+    def number(value: float) -> str:
+        return formatter.number(round(value, 1) if value % 1 else int(value))
+
+    def bars(
+        values: list[float], labels: list[str], title: str, desc: str, chart_id: str
+    ) -> Markup:
+        return Markup(
+            bar_chart(
+                values, labels, title=title, desc=desc, chart_id=chart_id, number=number, rtl=rtl
+            )
+        )
+
+    def line(points: list[tuple[float, float]], title: str, desc: str, chart_id: str) -> Markup:
+        return Markup(
+            line_chart(
+                points,
+                title=title,
+                desc=desc,
+                chart_id=chart_id,
+                x_label=lambda minutes: formatter.number(int(minutes)),
+                number=formatter.percent,
+                rtl=rtl,
+            )
+        )
+
+    def hour_labels(hours: list[int]) -> list[str]:
+        return [formatter.digits(f"{hour:02d}:00") for hour in hours]
+
+    return {"bar_chart": bars, "line_chart": line, "hour_labels": hour_labels}
 
 
 def is_marked(record: Any, field_name: str | None = None) -> bool:

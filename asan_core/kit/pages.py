@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from asan_core.capacity import CapacityPlan
 from asan_core.contract.franchise import Franchise
 from asan_core.model import CurriculumModule, Role
 
@@ -34,8 +35,8 @@ def modules_for(franchise: Franchise, role: Role) -> list[CurriculumModule]:
     return [m for m in franchise.curriculum if role in m.roles]
 
 
-def pages(franchise: Franchise) -> Iterator[Page]:
-    """Every page of one locale."""
+def pages(franchise: Franchise, capacity_plan: CapacityPlan | None = None) -> Iterator[Page]:
+    """Every page of one locale (the capacity plan's when the country has demand data)."""
     yield Page("index.html", "kit/index.html")
     yield Page("charter/index.html", "kit/charter.html")
     for service in franchise.services:
@@ -54,3 +55,9 @@ def pages(franchise: Franchise) -> Iterator[Page]:
     for agency in franchise.agencies:
         if any(s.agency == agency.id for s in franchise.services):
             yield Page(f"signage/desk-{agency.id}.html", "kit/desk.html", {"agency": agency})
+    if capacity_plan is not None and capacity_plan.centres:
+        yield Page("plan/index.html", "kit/plans.html")
+        for centre_plan in capacity_plan.centres:
+            yield Page(
+                f"plan/{centre_plan.centre}.html", "kit/plan.html", {"centre_plan": centre_plan}
+            )

@@ -49,6 +49,7 @@ from asan_core.model.curriculum import (
     Role,
 )
 from asan_core.model.legal import LegalResource
+from asan_core.model.planning import Demand, PlanningSettings, ServiceLevelTarget
 from asan_core.model.principle import Principle, PrincipleChange
 from asan_core.model.service import ChannelKind, Cost, Evidence, ExpressTier, Output, Service
 
@@ -67,6 +68,7 @@ __all__ = [
     "CurrencyFormat",
     "CurriculumModule",
     "DatedHoliday",
+    "Demand",
     "DigitStyle",
     "Division",
     "Evidence",
@@ -83,6 +85,7 @@ __all__ = [
     "Origin",
     "Output",
     "Partnership",
+    "PlanningSettings",
     "Principle",
     "PrincipleChange",
     "Provenance",
@@ -91,6 +94,7 @@ __all__ = [
     "RecordId",
     "Role",
     "Service",
+    "ServiceLevelTarget",
     "Sourced",
     "WorkingWeek",
     "YearlyDate",

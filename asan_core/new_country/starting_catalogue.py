@@ -178,6 +178,11 @@ def _translation_header(country: NewCountry) -> str:
     )
 
 
+STARTING_DEMAND = 600
+"""Applications a day at a new country's first centre in its starting profile: an example
+the size of a provincial centre, marked illustrative."""
+
+
 def data_files(country: NewCountry) -> dict[str, str]:
     """The starting data files of ``country``: file name → YAML text."""
     catalogue = reference_catalogue()
@@ -267,6 +272,27 @@ def data_files(country: NewCountry) -> dict[str, str]:
             + illustrative
             + _translation_header(country),
             {"country": country.code, "centres": [centre]},
+        ),
+        "planning.yaml": _records_yaml(
+            "A starting demand profile for asan plan (docs/plan.md): the applications the first\n"
+            "centre expects on an average open day, shared among its services equally. It is an\n"
+            "example, not a forecast: replace it with the ministries' own counts, and add a\n"
+            "planning: record with the country's target, handling times and arrival profile\n"
+            "(the core's starting values apply until then, marked illustrative).\n",
+            {
+                "country": country.code,
+                "demand": [
+                    {
+                        "centre": country.first_centre_id,
+                        "total_per_day": STARTING_DEMAND,
+                        "provenance": {
+                            "illustrative": True,
+                            "note": "A starting profile, not a forecast: replace it with the "
+                            "applications the agencies now receive where the centre opens.",
+                        },
+                    }
+                ],
+            },
         ),
         "legal.yaml": _records_yaml(
             "The legal acts the services rest on: title, number and date, never invented.\n"

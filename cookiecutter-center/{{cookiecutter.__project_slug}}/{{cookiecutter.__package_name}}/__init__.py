@@ -9,7 +9,7 @@ docs/plugins.md).
 
 from asan_core import DataPlugin
 
-asan_contract = ">=2.1,<3"
+asan_contract = ">=2.2,<3"
 """The plugin contract range this plugin was written for (asan --version shows the installed one)."""
 
 plugin = DataPlugin.from_package(__name__)

@@ -6,7 +6,7 @@ names is in :mod:`asan_afghanistan.calendar`.
 
 from asan_afghanistan.plugin import AfghanistanPlugin
 
-asan_contract = ">=2.1,<3"
+asan_contract = ">=2.2,<3"
 """The plugin contract range this plugin was written for."""
 
 plugin = AfghanistanPlugin.from_package(__name__)

@@ -5,7 +5,7 @@ The country's facts are in ``data/*.yaml``; this module only exposes them to asa
 
 from asan_core import DataPlugin
 
-asan_contract = ">=2.1,<3"
+asan_contract = ">=2.2,<3"
 """The plugin contract range this plugin was written for."""
 
 plugin = DataPlugin.from_package(__name__)

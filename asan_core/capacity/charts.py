@@ -1,0 +1,128 @@
+"""Static SVG charts for the plan pages: readable with no JavaScript, in any script.
+
+Numbers on the axes are formatted by the caller (the locale's own digits); every text is
+escaped here. In a right-to-left locale the horizontal axis runs from right to left, as
+the page reads. Each chart carries a ``<title>`` and a ``<desc>`` for screen readers, and
+the page puts the same figures in a table beside it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from html import escape
+
+WIDTH = 640
+HEIGHT = 260
+LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
+
+
+def _nice_ceiling(value: float) -> float:
+    """The smallest 1, 2, 2.5 or 5 × 10ⁿ at or above ``value`` (at least 1)."""
+    if value <= 1:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * power >= value:
+            return float(step * power)
+    return float(10 * power)
+
+
+def _frame(title: str, desc: str, body: list[str], rtl: bool, chart_id: str) -> str:
+    direction = "rtl" if rtl else "ltr"
+    return (
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" direction="{direction}" '
+        f'xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}-title">{escape(title)}</title>'
+        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>' + "".join(body) + "</svg>"
+    )
+
+
+def _axes(top_value: float, number: Callable[[float], str], rtl: bool, ticks: int = 4) -> list[str]:
+    """Horizontal grid lines with their values, on the reading side."""
+    body = []
+    plot_h = HEIGHT - TOP - BOTTOM
+    x_label = WIDTH - LEFT + 8 if rtl else LEFT - 8
+    anchor = "start" if rtl else "end"
+    x0, x1 = (RIGHT, WIDTH - LEFT) if rtl else (LEFT, WIDTH - RIGHT)
+    for i in range(ticks + 1):
+        value = top_value * i / ticks
+        y = TOP + plot_h - plot_h * i / ticks
+        body.append(
+            f'<line x1="{x0}" y1="{y:.1f}" x2="{x1}" y2="{y:.1f}" class="grid"/>'
+            f'<text x="{x_label}" y="{y + 4:.1f}" '
+            f'text-anchor="{anchor}" class="tick">{escape(number(value))}</text>'
+        )
+    return body
+
+
+def bar_chart(
+    values: Sequence[float],
+    labels: Sequence[str],
+    *,
+    title: str,
+    desc: str,
+    number: Callable[[float], str],
+    rtl: bool = False,
+    chart_id: str = "chart",
+) -> str:
+    """Bars of ``values`` with ``labels`` under them (already in the locale's digits)."""
+    top = _nice_ceiling(max(values, default=0))
+    plot_w = WIDTH - LEFT - RIGHT
+    plot_h = HEIGHT - TOP - BOTTOM
+    origin = RIGHT if rtl else LEFT
+    slot = plot_w / max(len(values), 1)
+    body = _axes(top, number, rtl)
+    for i, (value, label) in enumerate(zip(values, labels, strict=True)):
+        position = len(values) - 1 - i if rtl else i
+        x = origin + position * slot + slot * 0.15
+        height = plot_h * value / top if top else 0
+        y = TOP + plot_h - height
+        body.append(
+            f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{height:.1f}" '
+            f'class="bar"><title>{escape(label)}: {escape(number(value))}</title></rect>'
+            f'<text x="{x + slot * 0.35:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
+            f'class="tick">{escape(label)}</text>'
+        )
+    return _frame(title, desc, body, rtl, chart_id)
+
+
+def line_chart(
+    points: Sequence[tuple[float, float]],
+    *,
+    title: str,
+    desc: str,
+    x_label: Callable[[float], str],
+    number: Callable[[float], str],
+    top: float = 1.0,
+    rtl: bool = False,
+    chart_id: str = "chart",
+) -> str:
+    """A line through ``points`` ``(x, y)``, x from the first to the last point, y from 0
+    to ``top``; each point marked and its x labelled."""
+    plot_w = WIDTH - LEFT - RIGHT
+    plot_h = HEIGHT - TOP - BOTTOM
+    origin = RIGHT if rtl else LEFT
+    xs = [x for x, _ in points]
+    low, high = min(xs, default=0.0), max(xs, default=1.0)
+    span = (high - low) or 1.0
+    body = _axes(top, number, rtl)
+
+    def place(x: float, y: float) -> tuple[float, float]:
+        fraction = (x - low) / span
+        if rtl:
+            fraction = 1 - fraction
+        return origin + fraction * plot_w, TOP + plot_h - plot_h * min(y, top) / top
+
+    coordinates = [place(x, y) for x, y in points]
+    path = " ".join(f"{px:.1f},{py:.1f}" for px, py in coordinates)
+    body.append(f'<polyline points="{path}" class="line"/>')
+    for (x, y), (px, py) in zip(points, coordinates, strict=True):
+        body.append(
+            f'<circle cx="{px:.1f}" cy="{py:.1f}" r="3.5" class="point">'
+            f"<title>{escape(x_label(x))}: {escape(number(y))}</title></circle>"
+            f'<text x="{px:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
+            f'class="tick">{escape(x_label(x))}</text>'
+        )
+    return _frame(title, desc, body, rtl, chart_id)
