@@ -119,6 +119,7 @@ def locale_data(franchise: Any, loc: str, labels: list[str]) -> dict[str, Any]:
             ("principles.html", t["Principles"]),
             ("handbooks/index.html", t["Training handbooks"]),
             ("signage/index.html", t["Signage"]),
+            ("plan/index.html", t["Capacity plan"]),
         ],
         "holidays": [
             {
@@ -176,7 +177,63 @@ def locale_data(franchise: Any, loc: str, labels: list[str]) -> dict[str, Any]:
         "services": services,
         "modules": modules,
         "roles": common["roles"],
+        "plans": plan_data(franchise, ctx, gettext),
     }
+
+
+def plan_data(franchise: Any, ctx: Any, gettext: Any) -> list[dict[str, Any]]:
+    """The capacity plan's pages as plain data: figures formatted, the charts drawn (as the
+    JSON-LD is built in advance: data, not the floor's work)."""
+    from asan_core.capacity import plan
+    from asan_core.kit.build import plan_charts
+
+    fmt = ctx.formatter
+    charts = plan_charts(fmt)
+    result = plan(franchise)
+    centres = []
+    for c in result.centres:
+        labels = charts["hour_labels"](c.hours)
+        centres.append(
+            {
+                "id": c.centre,
+                "name": str(ctx.text(franchise.centre(c.centre).name)),
+                "figures": [
+                    (gettext("Planned day"), fmt.weekday(c.weekday)),
+                    (gettext("Applications"), fmt.number(round(c.applications))),
+                    (gettext("Counters at the busiest hour"), fmt.number(c.peak_counters)),
+                    (gettext("Agency officers"), fmt.number(c.officers)),
+                    (gettext("Front-desk staff"), fmt.number(c.desk.staff)),
+                    (gettext("Volunteers"), fmt.number(c.volunteers)),
+                    (gettext("Served within the target"), fmt.percent(c.service_level)),
+                ],
+                "charts": [
+                    charts["bar_chart"](c.arrivals_by_hour, labels, "t", "d", chart_id="arrivals"),
+                    charts["bar_chart"](c.counters_by_hour, labels, "t", "d", chart_id="counters"),
+                    charts["line_chart"](c.wait_distribution, "t", "d", chart_id="waits"),
+                ],
+                "hours": [
+                    [
+                        labels[i],
+                        fmt.number(round(c.arrivals_by_hour[i])),
+                        fmt.number(c.counters_by_hour[i]),
+                        fmt.number(c.desk.hours[i].counters),
+                        fmt.number(c.volunteers_by_hour[i]),
+                    ]
+                    for i in range(len(c.hours))
+                ],
+                "waits": [[fmt.number(int(m)), fmt.percent(x)] for m, x in c.wait_distribution],
+                "groups": [
+                    [
+                        str(ctx.text(franchise.agency(g.id).name)),
+                        fmt.number(round(g.arrivals)),
+                        fmt.number(g.peak_counters),
+                        fmt.number(g.staff),
+                    ]
+                    for g in c.groups
+                ],
+            }
+        )
+    return centres
 
 
 def prepare_floor_data(path: Path) -> None:
@@ -209,6 +266,10 @@ def prepare_floor_data(path: Path) -> None:
         "Features",
         "Principles poster",
         "Free of charge",
+        "Capacity plan",
+        "Hour by hour",
+        "Waiting time",
+        "By agency",
     ]
     data: dict[str, Any] = {"locales": {}, "chooser": [(loc, loc) for loc in locales]}
     for loc in locales:

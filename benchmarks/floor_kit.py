@@ -8,7 +8,8 @@ formatted, each service's JSON-LD and the search index already built as plain di
 script does what any static-site generator must do with that — nothing the SDK is needed
 for: render the same pages (home, charter index with the embedded search index, a page per
 service with its JSON-LD, centres, principles, five handbooks on screen and for print with
-the curriculum's Markdown rendered, signage), in every locale, with Jinja2 and markdown-it
+the curriculum's Markdown rendered, signage, the capacity plan with its charts drawn), in
+every locale, with Jinja2 and markdown-it
 (the kit's own libraries); copy the assets and fonts; write ``catalogue.json``; hash every
 file for ``manifest.json``; write it all to disk. It imports neither asan_core nor
 pydantic, Babel, PyYAML or pluggy.
@@ -91,6 +92,20 @@ TEMPLATES = {
 {% block main %}<h1>{{ brand }}</h1><ol>{% for p in principles %}<li><strong>{{ p.name }}</strong> — {{ p.definition }}</li>{% endfor %}</ol>{% endblock %}""",
     "desk.html": """{% extends "base.html" %}{% block title %}{{ a.name }}{% endblock %}
 {% block main %}<h1>{{ a.name }}</h1><ul>{% for s in a.services %}<li>{{ s }}</li>{% endfor %}</ul><p>{{ brand }}</p>{% endblock %}""",
+    "plans.html": """{% extends "base.html" %}{% block title %}{{ t["Capacity plan"] }}{% endblock %}
+{% block head %}<link rel="stylesheet" href="{{ root }}assets/plan.css">{% endblock %}
+{% block main %}<h1>{{ t["Capacity plan"] }}</h1><table>{% for c in plans %}
+<tr><th><a href="{{ c.id }}.html">{{ c.name }}</a></th>{% for label, value in c.figures %}<td>{{ value }}</td>{% endfor %}</tr>
+{% endfor %}</table>{% endblock %}""",
+    "plan.html": """{% extends "base.html" %}{% block title %}{{ t["Capacity plan"] }}: {{ c.name }}{% endblock %}
+{% block head %}<link rel="stylesheet" href="{{ root }}assets/plan.css">{% endblock %}
+{% block main %}<h1>{{ c.name }}</h1><dl>{% for label, value in c.figures %}<dt>{{ label }}</dt><dd>{{ value }}</dd>{% endfor %}</dl>
+<h2>{{ t["Hour by hour"] }}</h2>{% for svg in c.charts[:2] %}<figure>{{ svg }}</figure>{% endfor %}
+<table>{% for row in c.hours %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</table>
+<h2>{{ t["Waiting time"] }}</h2><figure>{{ c.charts[2] }}</figure>
+<table>{% for row in c.waits %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</table>
+<h2>{{ t["By agency"] }}</h2>
+<table>{% for row in c.groups %}<tr>{% for cell in row %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</table>{% endblock %}""",
 }
 
 
@@ -148,6 +163,10 @@ def build(data: dict[str, Any], out: Path) -> int:
         page(code, common, "signage/principles-poster.html", "poster.html")
         for desk in loc["common"]["desks"]:
             page(code, common, f"signage/desk-{desk['id']}.html", "desk.html", a=desk)
+        if loc["plans"]:
+            page(code, common, "plan/index.html", "plans.html", plans=loc["plans"])
+            for centre in loc["plans"]:
+                page(code, common, f"plan/{centre['id']}.html", "plan.html", c=centre)
     write("index.html", data["root_page"])
     for name, source in data["assets"].items():
         write(f"assets/{name}", Path(source).read_bytes())

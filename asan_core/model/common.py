@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Annotated, Any, Self
 
@@ -110,14 +111,17 @@ marks U+200E, U+200F and U+061C (LRM, RLM, ALM) change no run's direction and ar
 right-to-left typesetting uses them."""
 
 
+_BIDI_PATTERN = re.compile("[" + "".join(BIDI_CONTROLS) + "]")
+
+
 def bidi_control_in(text: str) -> str | None:
     """A description of the first bidi control in ``text`` (``U+202E RIGHT-TO-LEFT
     OVERRIDE``), or None."""
-    for ch in text:
-        name = BIDI_CONTROLS.get(ch)
-        if name is not None:
-            return f"U+{ord(ch):04X} {name}"
-    return None
+    match = _BIDI_PATTERN.search(text)
+    if match is None:
+        return None
+    ch = match.group()
+    return f"U+{ord(ch):04X} {BIDI_CONTROLS[ch]}"
 
 
 def refuse_bidi_message(text: str) -> str:
