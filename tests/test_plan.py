@@ -163,7 +163,7 @@ def test_the_text_plan_names_what_is_illustrative(installed: None) -> None:
 def test_azerbaijan_plans_its_centres_and_says_which_it_cannot(installed: None) -> None:
     data = plan_json("AZ")["plan"]
     assert len(data["centres"]) == 15
-    assert data["centres_without_demand"] == ["mobile-asan"]
+    assert data["not_planned"] == [{"centre": "mobile-asan", "reason": "no demand record"}]
     baku = data["centres"][0]
     assert baku["centre"] == "baku-1"
     assert baku["weekday"] == "mon"
@@ -188,7 +188,11 @@ def test_each_weekday_scales_with_its_factor(installed: None) -> None:
 def test_a_closed_day_plans_nothing_and_says_so(installed: None) -> None:
     data = plan_json("AF", "--weekday", "fri")["plan"]
     assert data["centres"] == []
-    assert data["centres_without_demand"] == ["kabul", "kandahar", "khost"]
+    assert data["not_planned"] == [
+        {"centre": c, "reason": "closed on fri"} for c in ("kabul", "kandahar", "khost")
+    ]
+    text = run_cli("plan", "AF", "--weekday", "fri").stdout
+    assert "No centre is planned." in text and "Not planned: kabul — closed on fri" in text
 
 
 # -- what-ifs ----------------------------------------------------------------------------
@@ -260,6 +264,7 @@ def stationary_centre(arrivals_per_hour: float, handling: float, counters: int) 
         counters_declared=None,
         volunteers_declared=None,
         demand_illustrative=True,
+        spans=((8 * 60, 20 * 60),),
         service_day=(("service", arrivals_per_hour * 12),),
         hour_shares=tuple(1 / 12 for _ in hours),
         handling=(("service", handling),),
@@ -347,6 +352,105 @@ def test_the_simulation_is_reported_beside_the_formula(installed: None) -> None:
     assert "Erlang C" in result.stdout and "95 % CI" in result.stdout
 
 
+def uneven_centre_with_lunch(plugin: FixturePlugin) -> Any:
+    """The fixture country's centre closed for lunch, with two very unequal agencies."""
+    from asan_core.franchise import resolve
+
+    plugin.replace(
+        "records.yaml",
+        '      - days: [mon, tue, wed, thu, fri]\n        opens: "09:00"\n        closes: "18:00"',
+        '      - days: [mon, tue, wed, thu, fri]\n        opens: "08:00"\n        closes: "12:30"\n'
+        '      - days: [mon, tue, wed, thu, fri]\n        opens: "13:30"\n        closes: "17:00"',
+    )
+    plugin.write(
+        "demand.yaml",
+        "country: UZ\ndemand:\n  - centre: tashkent-1\n"
+        "    per_day: {id-card: 450, notary-copy: 50}\n    provenance: illustrative\n",
+    )
+    from asan_core.capacity import plan
+
+    result = plan(resolve("UZ"))
+    return result.centres[0], result.assumptions
+
+
+def test_each_agency_receives_in_simulation_the_applications_it_was_planned_for(
+    country_plugin: FixturePlugin,
+) -> None:
+    pytest.importorskip("ciw")
+    from asan_core.capacity.simulate import run_once
+
+    centre, a = uneven_centre_with_lunch(country_plugin)
+    assert a.second_service_share > 0  # second services must not shift load between groups
+    days = 12
+    counts = [0] * len(centre.groups)
+    for seed in range(days):
+        for outcome in run_once(centre, a, seed):
+            counts[outcome.group] += 1
+    for group, count in zip(centre.groups, counts, strict=True):
+        assert count / days == pytest.approx(group.arrivals, rel=0.1), group.id
+
+
+def test_a_lunch_closure_is_simulated_as_a_closure(country_plugin: FixturePlugin) -> None:
+    pytest.importorskip("ciw")
+    from asan_core.capacity.simulate import run_once
+
+    centre, a = uneven_centre_with_lunch(country_plugin)
+    assert centre.spans == ((480, 750), (810, 1020))
+    by_hour = {h.hour: h.minutes for h in centre.desk.hours}
+    assert by_hour[12] == 30 and by_hour[13] == 30
+    arrived = [o.arrived for seed in range(6) for o in run_once(centre, a, seed)]
+    # During lunch only those who came before 12:30 reach a counter queue, from the desk.
+    during = [t for t in arrived if 12 * 60 + 40 <= t < 13 * 60 + 30]
+    assert len(during) <= 0.005 * len(arrived)
+    before, after = sum(t < 750 for t in arrived), sum(t >= 810 for t in arrived)
+    assert before / (before + after) == pytest.approx(
+        sum(centre.hour_shares[i] for i, h in enumerate(centre.hours) if h <= 12), abs=0.05
+    )
+
+
+def test_a_weekday_with_no_demand_is_not_planned_and_says_why(
+    country_plugin: FixturePlugin,
+) -> None:
+    country_plugin.write(
+        "planning.yaml",
+        "country: UZ\nplanning:\n  - provenance: illustrative\n"
+        "    weekday_factors: {mon: 0, tue: 1}\n",
+    )
+    country_plugin.write(
+        "demand.yaml",
+        "country: UZ\ndemand:\n  - {centre: tashkent-1, total_per_day: 100, "
+        "provenance: illustrative}\n",
+    )
+    data = plan_json("UZ", "--weekday", "mon")["plan"]
+    assert data["centres"] == []
+    assert data["not_planned"] == [
+        {"centre": "tashkent-1", "reason": "no applications on mon (its weekday factor is 0)"}
+    ]
+
+
+def test_weekday_factors_that_are_all_zero_are_refused(country_plugin: FixturePlugin) -> None:
+    country_plugin.write(
+        "planning.yaml",
+        "country: UZ\nplanning:\n  - provenance: illustrative\n"
+        "    weekday_factors: {mon: 0, tue: 0}\n",
+    )
+    result = run_cli("plan", "UZ")
+    assert result.exit_code == 2, result.output
+    assert "data/planning.yaml:4" in result.stderr
+    assert "give at least one a weight above 0" in result.stderr
+
+
+def test_moving_every_service_away_leaves_nothing_to_plan(country_plugin: FixturePlugin) -> None:
+    country_plugin.write(
+        "demand.yaml",
+        "country: UZ\ndemand:\n  - {centre: tashkent-1, total_per_day: 100, "
+        "provenance: illustrative}\n",
+    )
+    data = plan_json("UZ", "--to-portal", "id-card", "--to-portal", "notary-copy")
+    assert data["plan"]["centres"] == []
+    assert "moves them all away" in data["plan"]["not_planned"][0]["reason"]
+
+
 # -- bad input ---------------------------------------------------------------------------
 
 
@@ -362,6 +466,7 @@ def test_the_simulation_is_reported_beside_the_formula(installed: None) -> None:
         (("--to-portal", "passport=2"), ("is not SERVICE or SERVICE=SHARE",)),
         (("--to-portal", "visa"), ("--to-portal names 'visa'", "asan catalogue AF")),
         (("--replications", "1"), ("--replications 1 is out of range",)),
+        (("--seed", "-1"), ("--seed -1 is out of range",)),
         (("--demand", "no-such-file.yaml"), ("does not exist",)),
     ],
 )
@@ -417,6 +522,11 @@ def test_a_demand_file_replaces_the_data(installed: None, tmp_path: Path) -> Non
             "country: AF\ndemand:\n  - centre: khost\n    total_per_day: -3\n"
             "    provenance: illustrative\n",
             ("demand.yaml:4", "total_per_day"),
+        ),
+        (
+            "country: AF\ndemand:\n  - centre: khost\n    total_per_day: .nan\n"
+            "    provenance: illustrative\n",
+            ("demand.yaml:4", "finite number"),
         ),
         (
             "country: AF\ndemand:\n  - centre: khost\n    total_per_day: 10\n",
@@ -484,7 +594,7 @@ def test_a_country_without_demand_plans_nothing_and_says_why(
 ) -> None:
     data = plan_json("UZ")["plan"]
     assert data["centres"] == []
-    assert data["centres_without_demand"] == ["tashkent-1"]
+    assert data["not_planned"] == [{"centre": "tashkent-1", "reason": "no demand record"}]
 
 
 # -- the kit -----------------------------------------------------------------------------
@@ -506,6 +616,8 @@ def af_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 SVG_TEXT = re.compile(r"<text[^>]*>([^<]*)</text>")
+HOURS_FA = ("۰۸:۰۰", "۱۵:۰۰")
+HOURS_EN = ("08:00", "15:00")
 
 
 @pytest.mark.parametrize("locale", ["fa_AF", "ps_AF", "en"])
@@ -525,7 +637,9 @@ def test_right_to_left_plan_pages_use_native_digits_and_mirror_the_charts(
 ) -> None:
     page = (af_kit / locale / "plan" / "kabul.html").read_text(encoding="utf-8")
     assert 'dir="rtl"' in page
-    assert 'direction="rtl"' in page
+    # The hours run right to left: the first hour's label stands right of the last's.
+    first, last = (re.search(rf'<text x="([0-9.]+)"[^>]*>{h}</text>', page) for h in HOURS_FA)
+    assert first and last and float(first.group(1)) > float(last.group(1))
     labels = SVG_TEXT.findall(page)
     assert labels
     assert all(not re.search(r"[0-9]", label) for label in labels), labels
@@ -535,7 +649,9 @@ def test_right_to_left_plan_pages_use_native_digits_and_mirror_the_charts(
 
 def test_the_english_plan_page_reads_left_to_right(af_kit: Path) -> None:
     page = (af_kit / "en" / "plan" / "kabul.html").read_text(encoding="utf-8")
-    assert 'direction="ltr"' in page
+    first, last = (re.search(rf'<text x="([0-9.]+)"[^>]*>{h}</text>', page) for h in HOURS_EN)
+    assert first and last and float(first.group(1)) < float(last.group(1))
+    assert "&amp;amp;" not in page and "&amp;#39;" not in page  # escaped once, not twice
     assert "08:00" in page
     assert "Applications arriving per hour" in page
 

@@ -1,7 +1,8 @@
 """Static SVG charts for the plan pages: readable with no JavaScript, in any script.
 
 Numbers on the axes are formatted by the caller (the locale's own digits); every text is
-escaped here. In a right-to-left locale the horizontal axis runs from right to left, as
+escaped here, once: text already escaped (``Markup``, as gettext gives it in templates)
+is left as it is. In a right-to-left locale the horizontal axis runs from right to left, as
 the page reads. Each chart carries a ``<title>`` and a ``<desc>`` for screen readers, and
 the page puts the same figures in a table beside it.
 """
@@ -10,38 +11,47 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
-from html import escape
+
+from markupsafe import escape
 
 WIDTH = 640
 HEIGHT = 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
 
 
-def _nice_ceiling(value: float) -> float:
-    """The smallest 1, 2, 2.5 or 5 × 10ⁿ at or above ``value`` (at least 1)."""
+def _nice_step(value: float) -> float:
+    """The smallest 1, 2 or 5 × 10ⁿ at or above ``value``, and at least 1: the step
+    between grid lines of a chart of counts, so every tick is a whole number."""
     if value <= 1:
         return 1.0
     power = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
+    for step in (1, 2, 5, 10):
         if step * power >= value:
             return float(step * power)
     return float(10 * power)
 
 
-def _frame(title: str, desc: str, body: list[str], rtl: bool, chart_id: str) -> str:
-    direction = "rtl" if rtl else "ltr"
+TICKS = 4
+"""Grid lines above the axis."""
+
+
+def _frame(title: str, desc: str, body: list[str], chart_id: str) -> str:
+    # No `direction` on the chart: the layout is mirrored by coordinates, and each label
+    # (numbers and times) reads left to right from its anchor.
     return (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" direction="{direction}" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>' + "".join(body) + "</svg>"
     )
 
 
-def _axes(top_value: float, number: Callable[[float], str], rtl: bool, ticks: int = 4) -> list[str]:
-    """Horizontal grid lines with their values, on the reading side."""
+def _axes(top_value: float, number: Callable[[float], str], rtl: bool) -> list[str]:
+    """Horizontal grid lines with their values, on the reading side (the right, in a
+    right-to-left locale), the labels running away from the plot."""
     body = []
+    ticks = TICKS
     plot_h = HEIGHT - TOP - BOTTOM
     x_label = WIDTH - LEFT + 8 if rtl else LEFT - 8
     anchor = "start" if rtl else "end"
@@ -68,7 +78,7 @@ def bar_chart(
     chart_id: str = "chart",
 ) -> str:
     """Bars of ``values`` with ``labels`` under them (already in the locale's digits)."""
-    top = _nice_ceiling(max(values, default=0))
+    top = TICKS * _nice_step(max(values, default=0) / TICKS)
     plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
     origin = RIGHT if rtl else LEFT
@@ -85,7 +95,7 @@ def bar_chart(
             f'<text x="{x + slot * 0.35:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
             f'class="tick">{escape(label)}</text>'
         )
-    return _frame(title, desc, body, rtl, chart_id)
+    return _frame(title, desc, body, chart_id)
 
 
 def line_chart(
@@ -125,4 +135,4 @@ def line_chart(
             f'<text x="{px:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
             f'class="tick">{escape(x_label(x))}</text>'
         )
-    return _frame(title, desc, body, rtl, chart_id)
+    return _frame(title, desc, body, chart_id)

@@ -45,43 +45,53 @@ def erlang_c(agents: int, load: float) -> float:
 def service_level(agents: int, load: float, handling: float, within: float) -> float:
     """Share of arrivals whose wait is at most ``within`` minutes:
     ``1 − C·exp(−(N − A)·t / h)``. 0 when the queue grows without bound."""
-    if load <= 0:
-        return 1.0
-    if agents <= load:
-        return 0.0
-    waits = erlang_c(agents, load)
-    return 1 - waits * math.exp(-(agents - load) * within / handling)
+    return within_given_c(erlang_c(agents, load), agents, load, handling, within)
 
 
 def mean_wait(agents: int, load: float, handling: float) -> float:
     """Average wait in minutes over all arrivals (the ASA): ``C·h / (N − A)``;
     infinite when the queue grows without bound."""
-    if load <= 0:
-        return 0.0
-    if agents <= load:
-        return math.inf
-    return erlang_c(agents, load) * handling / (agents - load)
+    return mean_wait_given_c(erlang_c(agents, load), agents, load, handling)
 
 
 def wait_quantile(share: float, agents: int, load: float, handling: float) -> float:
     """The wait in minutes that ``share`` (0–1) of arrivals do not exceed."""
-    if load <= 0:
-        return 0.0
-    if agents <= load:
-        return math.inf
-    waits = erlang_c(agents, load)
-    if 1 - waits >= share:
-        return 0.0
-    return handling * math.log(waits / (1 - share)) / (agents - load)
+    return quantile_given_c(erlang_c(agents, load), share, agents, load, handling)
+
+
+# The same three from an Erlang C already computed: a plan sizes thousands of group-hours
+# and needs all three for each.
 
 
 def within_given_c(waits: float, agents: int, load: float, handling: float, t: float) -> float:
-    """:func:`service_level` from an Erlang C already computed (``waits``), for speed."""
+    """:func:`service_level` from ``waits``, the group-hour's Erlang C."""
     if load <= 0:
         return 1.0
     if agents <= load:
         return 0.0
     return 1 - waits * math.exp(-(agents - load) * t / handling)
+
+
+def mean_wait_given_c(waits: float, agents: int, load: float, handling: float) -> float:
+    """:func:`mean_wait` from ``waits``, the group-hour's Erlang C."""
+    if load <= 0:
+        return 0.0
+    if agents <= load:
+        return math.inf
+    return waits * handling / (agents - load)
+
+
+def quantile_given_c(
+    waits: float, share: float, agents: int, load: float, handling: float
+) -> float:
+    """:func:`wait_quantile` from ``waits``, the group-hour's Erlang C."""
+    if load <= 0:
+        return 0.0
+    if agents <= load:
+        return math.inf
+    if 1 - waits >= share:
+        return 0.0
+    return handling * math.log(waits / (1 - share)) / (agents - load)
 
 
 def agents_needed(

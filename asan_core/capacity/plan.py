@@ -200,6 +200,8 @@ class CentrePlan:
     volunteers_declared: int | None
     demand_illustrative: bool
     notes: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+    """The open intervals of the day, in minutes of the day (a lunch closure is a gap)."""
     service_day: tuple[tuple[str, float], ...] = ()
     """Applications per service on the planned day (after any what-if)."""
     hour_shares: tuple[float, ...] = ()
@@ -304,8 +306,14 @@ class CapacityPlan:
     assumptions: Assumptions
     scenario: Scenario
     centres: tuple[CentrePlan, ...]
-    without_demand: tuple[str, ...]
-    """Centres with no demand record (not planned)."""
+    not_planned: tuple[tuple[str, str], ...]
+    """``(centre id, why)`` for each centre not planned: no demand record, closed on the
+    day, or no applications that day."""
+
+    @property
+    def without_demand(self) -> tuple[str, ...]:
+        """The ids of the centres not planned."""
+        return tuple(centre for centre, _ in self.not_planned)
 
     def centre(self, centre_id: str) -> CentrePlan:
         for plan in self.centres:
@@ -337,7 +345,7 @@ class CapacityPlan:
             "scenario": self.scenario.as_json(),
             "illustrative": self.illustrative,
             "centres": [c.as_json() for c in self.centres],
-            "centres_without_demand": list(self.without_demand),
+            "not_planned": [{"centre": c, "reason": why} for c, why in self.not_planned],
         }
 
 
@@ -360,17 +368,29 @@ def _minutes(hhmm: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-def open_minutes(centre: Centre, weekday: str) -> dict[int, int]:
-    """Minutes open in each hour slot of ``weekday`` (only slots with some)."""
-    spans = [
+def open_spans(centre: Centre, weekday: str) -> tuple[tuple[int, int], ...]:
+    """The centre's open intervals on ``weekday``, in minutes of the day, merged and in
+    order: ``((480, 750), (810, 1020))`` for 08:00–12:30 and 13:30–17:00."""
+    spans = sorted(
         (_minutes(h.opens), _minutes(h.closes)) for h in centre.opening_hours if weekday in h.days
-    ]
+    )
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def open_minutes(spans: tuple[tuple[int, int], ...]) -> dict[int, int]:
+    """Minutes open in each hour slot, for the slots with some."""
     slots: dict[int, int] = {}
     for hour in range(24):
         start, end = hour * 60, hour * 60 + 60
         covered = sum(max(0, min(end, b) - max(start, a)) for a, b in spans)
         if covered:
-            slots[hour] = min(60, covered)
+            slots[hour] = covered
     return slots
 
 
@@ -462,10 +482,8 @@ def size_hour(hour: int, minutes: int, arrivals: float, load: float, a: Assumpti
         counters=counters,
         probability_of_waiting=waits,
         service_level=erlang.within_given_c(waits, counters, load, handling, a.within_minutes),
-        mean_wait=waits * handling / (counters - load),
-        p90_wait=(
-            0.0 if 1 - waits >= 0.9 else handling * math.log(waits / 0.1) / (counters - load)
-        ),
+        mean_wait=erlang.mean_wait_given_c(waits, counters, load, handling),
+        p90_wait=erlang.quantile_given_c(waits, 0.9, counters, load, handling),
         occupancy=load / counters,
     )
 
@@ -488,14 +506,18 @@ def plan_centre(
     a: Assumptions,
     scenario: Scenario = Scenario(),
     weekday: str | None = None,
-) -> CentrePlan | None:
-    """The plan of one centre, or None when it is closed on ``weekday``."""
+) -> CentrePlan | str:
+    """The plan of one centre, or why there is none: closed on ``weekday``, or no
+    applications that day."""
     week = franchise.country.working_week
     chosen = _design_day(centre, a, weekday, week.first_day if week else "mon")
     if chosen is None:
-        return None
+        return f"closed on {weekday}" if weekday else "no opening hours"
     day, factor = chosen
-    slots = open_minutes(centre, day)
+    if factor <= 0:
+        return f"no applications on {day} (its weekday factor is 0)"
+    spans = open_spans(centre, day)
+    slots = open_minutes(spans)
     profile = demand.hourly_profile or a.hourly_profile
     weights = {h: profile.get(h, 0.0) * m / 60 for h, m in slots.items()}
     total_weight = sum(weights.values())
@@ -504,15 +526,20 @@ def plan_centre(
         raise ProblemsError(
             [
                 problem_at(
-                    demand if demand.hourly_profile else (franchise.planning or demand),
-                    "hourly_profile",
+                    demand,
+                    "hourly_profile" if demand.hourly_profile else "centre",
                     f"the hourly_profile gives no weight to the hours centre {centre.id!r} is "
                     f"open on {day} ({opening})",
-                    hint="give those hours a weight in hourly_profile",
+                    hint="give those hours a weight in this centre's hourly_profile"
+                    if demand.hourly_profile
+                    else "give those hours a weight in the country's planning record "
+                    "(hourly_profile), or give this centre its own hourly_profile here",
                 )
             ]
         )
     daily = _apply(franchise, centre, _daily_demand(franchise, centre, demand, a), scenario)
+    if not daily:
+        return f"no applications on {day} (the what-if moves them all away)"
     by_agency: dict[str, list[str]] = {}
     for sid in daily:
         by_agency.setdefault(franchise.service(sid).agency, []).append(sid)
@@ -542,6 +569,21 @@ def plan_centre(
     volunteers_by_hour = tuple(math.ceil(a.volunteers_per_counter * c - 1e-9) for c in counters)
     volunteers = roster(zip(volunteers_by_hour, (slots[h] for h in hours), strict=True), a)
     notes = []
+    quiet = [
+        g.id
+        for g in groups
+        if g.counter_hours
+        and sum(h.load * h.minutes / 60 for h in g.hours) < 0.25 * g.counter_hours
+    ]
+    if quiet:
+        notes.append(
+            f"the counters of {', '.join(quiet)} would be busy less than a quarter of the time: "
+            + (
+                "consider one counter shared between these agencies"
+                if len(quiet) > 1
+                else "consider sharing its counter with another agency"
+            )
+        )
     peak = max(counters, default=0)
     if centre.counters is not None and peak > centre.counters:
         notes.append(f"needs {peak} counters at its busiest hour; the centre has {centre.counters}")
@@ -556,6 +598,7 @@ def plan_centre(
         volunteers_declared=centre.volunteers,
         demand_illustrative=demand.provenance.illustrative,
         notes=tuple(notes),
+        spans=spans,
         service_day=tuple((sid, n * factor) for sid, n in sorted(daily.items())),
         hour_shares=tuple(weights[h] / total_weight for h in hours),
         handling=tuple((sid, a.handling(sid)) for sid in sorted(daily)),
@@ -613,25 +656,25 @@ def plan(
                 ]
             ) from None
     planned: list[CentrePlan] = []
-    without: list[str] = []
+    not_planned: list[tuple[str, str]] = []
     problems: list[Problem] = []
     for c in centres:
         record = records.get(c.id)
         if record is None:
-            without.append(c.id)
+            not_planned.append((c.id, "no demand record"))
             continue
         try:
             result = plan_centre(franchise, c, record, a, scenario, weekday)
         except ProblemsError as exc:
             problems.extend(exc.problems)
             continue
-        if result is None:
-            without.append(c.id)
+        if isinstance(result, str):
+            not_planned.append((c.id, result))
         else:
             planned.append(result)
     if problems:
         raise ProblemsError(problems)
-    return CapacityPlan(franchise.country.code, a, scenario, tuple(planned), tuple(without))
+    return CapacityPlan(franchise.country.code, a, scenario, tuple(planned), tuple(not_planned))
 
 
 @dataclass(frozen=True)

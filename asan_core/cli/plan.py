@@ -164,6 +164,7 @@ def plan_command(
     _check_range(demand_scale, "--demand-scale", 0.01, 100, "1.3")
     _check_range(mobile_share, "--mobile-share", 0, 0.99, "0.2")
     _check_range(replications, "--replications", 2, 500, "20")
+    _check_range(seed, "--seed", 0, 2**32 - 1 - replications, "0")
     share_minutes = parse_target(target) if target is not None else None
     portal = parse_portal(to_portal or [])
     franchise = franchise_of(country)
@@ -192,7 +193,9 @@ def plan_command(
             data["baseline"] = baseline.as_json()
             data["changes"] = [c.as_json() for c in changes]
         if simulate:
-            data["simulation"] = [s.as_json() for s in simulations]
+            data["simulation"] = [
+                {**s.as_json(), "illustrative": result.illustrative} for s in simulations
+            ]
         print_json(data)
         return
     console = consoles.out
@@ -287,12 +290,11 @@ def _print_plan(result: CapacityPlan, franchise: Franchise, console: Console, ho
     console.print(table)
     for c in result.centres:
         for note in c.notes:
-            console.print(f"[yellow]note:[/] {escape(c.centre)} {escape(note)}")
-    if result.without_demand:
-        console.print(
-            "Not planned (no demand record, or closed on the day): "
-            + escape(", ".join(result.without_demand))
-        )
+            console.print(f"[yellow]note:[/] {escape(c.centre)}: {escape(note)}")
+    if not result.centres:
+        console.print("[yellow]No centre is planned.[/]")
+    for centre_id, why in result.not_planned:
+        console.print(f"Not planned: {escape(centre_id)} — {escape(why)}")
     if hours:
         for c in result.centres:
             _print_hours(c, a.within_minutes, console)

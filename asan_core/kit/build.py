@@ -15,8 +15,10 @@ signage (principles poster, a desk sign per agency), plus ``catalogue.json`` and
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 import traceback
 from collections.abc import Callable
@@ -185,17 +187,7 @@ def build_kit(
     staging.chmod(0o777 & ~umask)  # a kit is for publishing: mkdtemp's 0700 is not
     try:
         writer = KitWriter(staging)
-        fallbacks: dict[str, dict[str, str]] = {}
-        contexts: dict[str, LocaleContext] = {}
-        for locale in chosen:
-            step(f"rendering {locale}")
-            try:
-                contexts[locale] = _render_locale(
-                    franchise, locale, chosen, writer, capacity_plan
-                )
-            except TemplateError as exc:
-                raise ProblemsError([_template_problem(exc, locale)]) from exc
-            fallbacks[locale] = contexts[locale].fallbacks()
+        contexts, fallbacks = _render_all(franchise, chosen, writer, capacity_plan, step)
         if strict:
             shown = {loc: fb for loc, fb in fallbacks.items() if fb}
             if shown:
@@ -254,14 +246,122 @@ def _template_problem(exc: TemplateError, locale: str) -> Problem:
     )
 
 
+def render_jobs() -> int:
+    """How many processes render the pages: 2 where the machine has two cores or more and
+    can fork (Linux), 1 otherwise or with ``ASAN_JOBS=1``. Measured in
+    ``benchmarks/bench_process.py`` (docs/performance.md): on 2 cores the pages of the AF
+    kit render in about 60 % of the time."""
+    setting = os.environ.get("ASAN_JOBS", "")
+    if setting.isdigit():
+        return max(1, min(2, int(setting)))
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return 2 if (os.cpu_count() or 1) >= 2 else 1
+
+
+Fallbacks = dict[str, dict[str, str]]
+
+
+def _render_part(
+    franchise: Franchise,
+    chosen: list[str],
+    writer: KitWriter,
+    capacity_plan: CapacityPlan | None,
+    part: tuple[int, int],
+    step: Callable[[str], None],
+) -> tuple[dict[str, LocaleContext], Fallbacks]:
+    """Render every ``part[1]``-th page (from ``part[0]``) of every locale."""
+    contexts: dict[str, LocaleContext] = {}
+    fallbacks: Fallbacks = {}
+    for locale in chosen:
+        step(f"rendering {locale}")
+        try:
+            contexts[locale] = _render_locale(
+                franchise, locale, chosen, writer, capacity_plan, part
+            )
+        except TemplateError as exc:
+            raise ProblemsError([_template_problem(exc, locale)]) from exc
+        fallbacks[locale] = contexts[locale].fallbacks()
+    return contexts, fallbacks
+
+
+def _render_in_child(
+    connection: Any,
+    franchise: Franchise,
+    chosen: list[str],
+    root: Path,
+    capacity_plan: CapacityPlan | None,
+) -> None:
+    """The forked half: render the odd pages, send back what the manifest and the strict
+    check need (or the problems, or what went wrong)."""
+    try:
+        writer = KitWriter(root)
+        _, fallbacks = _render_part(
+            franchise, chosen, writer, capacity_plan, (1, 2), lambda _: None
+        )
+        connection.send(("done", (writer.files, fallbacks)))
+    except ProblemsError as exc:
+        connection.send(("problems", exc.problems))
+    except BaseException:  # an internal error: the parent reports it
+        connection.send(("crash", traceback.format_exc()))
+    finally:
+        connection.close()
+
+
+def _render_all(
+    franchise: Franchise,
+    chosen: list[str],
+    writer: KitWriter,
+    capacity_plan: CapacityPlan | None,
+    step: Callable[[str], None],
+) -> tuple[dict[str, LocaleContext], Fallbacks]:
+    """Every page of every locale: half of them in a forked process when two can run
+    (:func:`render_jobs`). The files are the same either way; only the time differs."""
+    if render_jobs() == 1:
+        return _render_part(franchise, chosen, writer, capacity_plan, (0, 1), step)
+    fork = multiprocessing.get_context("fork")
+    receive, send = fork.Pipe(duplex=False)
+    child = fork.Process(
+        target=_render_in_child,
+        args=(send, franchise, chosen, writer.root, capacity_plan),
+        daemon=True,
+    )
+    child.start()
+    send.close()
+    try:
+        contexts, fallbacks = _render_part(
+            franchise, chosen, writer, capacity_plan, (0, 2), step
+        )
+        try:
+            kind, payload = receive.recv()
+        except EOFError:
+            kind, payload = "crash", f"the rendering process ended with code {child.exitcode}"
+    finally:
+        if child.is_alive() and sys.exc_info()[0] is not None:
+            child.terminate()
+        child.join()
+        receive.close()
+    if kind == "problems":
+        raise ProblemsError(payload)
+    if kind == "crash":
+        raise RuntimeError(f"rendering the kit's pages failed in the second process:\n{payload}")
+    files, child_fallbacks = payload
+    writer.files.update(files)
+    for locale, shown in child_fallbacks.items():
+        fallbacks[locale] = {**fallbacks.get(locale, {}), **shown}
+    return contexts, fallbacks
+
+
 def _render_locale(
     franchise: Franchise,
     locale: str,
     chosen: list[str],
     writer: KitWriter,
     capacity_plan: CapacityPlan | None = None,
+    part: tuple[int, int] = (0, 1),
 ) -> LocaleContext:
-    """Write every page of ``locale``; the context tells what fell back."""
+    """Write the pages of ``locale`` (every ``part[1]``-th, from ``part[0]``); the context
+    tells what fell back."""
     context = LocaleContext(franchise, locale)
     env = make_environment(context)
     env.filters["markdown"] = markdown
@@ -290,7 +390,10 @@ def _render_locale(
             script_json(service_page(franchise, service, locale, context.chain.plain))
         ),
     )
-    for page in pages(franchise, capacity_plan):
+    first, step = part
+    for index, page in enumerate(pages(franchise, capacity_plan)):
+        if index % step != first:
+            continue
         template = env.get_template(page.template)
         root = "../" * page.depth
         html = template.render(page=page.path, root=root, home=f"{root}{locale}/", **page.values)

@@ -10,7 +10,7 @@ own ``planning`` record replaces any of them, field by field.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, field_validator, model_validator
 
@@ -20,18 +20,20 @@ from asan_core.model.country import Weekday
 Hour = Annotated[int, Field(ge=0, le=23)]
 """An hour of the day, 0–23: the slot from HH:00 to HH:59."""
 
-Minutes = Annotated[float, Field(gt=0, le=480)]
+Minutes = Annotated[float, Field(gt=0, le=480, allow_inf_nan=False)]
 """A duration in minutes, more than 0 and at most a working day (480)."""
 
-Weight = Annotated[float, Field(ge=0, le=1e9)]
+Weight = Annotated[float, Field(ge=0, le=1e9, allow_inf_nan=False)]
 """A relative weight: only its ratio to the others matters."""
 
 
 class ServiceLevelTarget(Record):
     """A service-level target: ``share`` of citizens served within ``within_minutes``."""
 
-    share: float = Field(gt=0, lt=1, description="E.g. 0.8 for 80 %.")
-    within_minutes: float = Field(gt=0, le=240, description="The wait the share must meet.")
+    share: float = Field(gt=0, lt=1, allow_inf_nan=False, description="E.g. 0.8 for 80 %.")
+    within_minutes: float = Field(
+        gt=0, le=240, allow_inf_nan=False, description="The wait the share must meet."
+    )
 
 
 class PlanningSettings(Sourced):
@@ -49,16 +51,22 @@ class PlanningSettings(Sourced):
         default=None,
         gt=0,
         le=1,
+        allow_inf_nan=False,
         description="The busiest share of time an officer may spend serving (e.g. 0.85).",
     )
     shrinkage: float | None = Field(
         default=None,
         ge=0,
         lt=1,
+        allow_inf_nan=False,
         description="Share of paid time not at the counter: breaks, training, leave (e.g. 0.3).",
     )
     shift_hours: float | None = Field(
-        default=None, gt=0, le=24, description="Hours one person works at the counter per day."
+        default=None,
+        gt=0,
+        le=24,
+        allow_inf_nan=False,
+        description="Hours one person works at the counter per day.",
     )
     default_handling_minutes: Minutes | None = Field(
         default=None, description="Minutes at the counter per application, when not listed."
@@ -78,6 +86,7 @@ class PlanningSettings(Sourced):
         default=None,
         ge=0,
         lt=1,
+        allow_inf_nan=False,
         description="Share of visitors who apply for a second service in the same visit.",
     )
     patience_minutes: Minutes | None = Field(
@@ -86,7 +95,11 @@ class PlanningSettings(Sourced):
         "omit it: nobody leaves).",
     )
     volunteers_per_counter: float | None = Field(
-        default=None, ge=0, le=20, description="Volunteers on the floor per open counter."
+        default=None,
+        ge=0,
+        le=20,
+        allow_inf_nan=False,
+        description="Volunteers on the floor per open counter.",
     )
     hourly_profile: dict[Hour, Weight] | None = Field(
         default=None,
@@ -98,11 +111,11 @@ class PlanningSettings(Sourced):
         description="Relative demand per weekday, e.g. {sat: 1.2, thu: 0.6}; missing days: 1.",
     )
 
-    @field_validator("hourly_profile")
+    @field_validator("hourly_profile", "weekday_factors")
     @classmethod
-    def _some_weight(cls, value: dict[int, float] | None) -> dict[int, float] | None:
-        if value is not None and not any(weight > 0 for weight in value.values()):
-            raise ValueError("give at least one hour a weight above 0")
+    def _some_weight(cls, value: dict[Any, float] | None) -> dict[Any, float] | None:
+        if value and not any(weight > 0 for weight in value.values()):
+            raise ValueError("give at least one a weight above 0: all 0 means no demand at all")
         return value
 
 
@@ -114,11 +127,15 @@ class Demand(Sourced):
     """
 
     centre: RecordId
-    per_day: dict[RecordId, Annotated[float, Field(ge=0, le=1e6)]] = Field(
+    per_day: dict[RecordId, Annotated[float, Field(ge=0, le=1e6, allow_inf_nan=False)]] = Field(
         default_factory=dict, description="Applications per service id on an average open day."
     )
     total_per_day: float | None = Field(
-        default=None, gt=0, le=1e7, description="Applications on an average open day, in all."
+        default=None,
+        gt=0,
+        le=1e7,
+        allow_inf_nan=False,
+        description="Applications on an average open day, in all.",
     )
     hourly_profile: dict[Hour, Weight] | None = Field(
         default=None, description="This centre's own arrival profile (else the country's)."

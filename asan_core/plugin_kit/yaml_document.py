@@ -272,6 +272,10 @@ class YamlDocument:
         if message.startswith("Value error, "):
             message = message.removeprefix("Value error, ")
         relative = loc[len(path) :]
+        if relative and relative[-1] == "[key]":  # a mapping's key, not its value
+            loc, relative = loc[:-1], relative[:-1]
+            message = f"the key {relative[-1]!r}: {message}" if relative else message
+            relative = tuple(p for p in relative[:-1])
         if kind == "extra_forbidden":
             name = str(relative[-1])
             allowed = sorted(_fields_at(model, relative[:-1]))
