@@ -67,7 +67,8 @@ def afghan_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.browser
 @pytest.mark.parametrize(
-    "page_path", ["fa_AF/index.html", "a Dari service page", "fa_AF/plan/kabul.html"]
+    "page_path",
+    ["fa_AF/index.html", "a Dari service page", "fa_AF/centres.html", "fa_AF/plan/kabul.html"],
 )
 def test_the_dari_pages_read_right_to_left_without_errors_or_serious_violations(
     afghan_kit: Path, page_path: str, tmp_path: Path

@@ -35,11 +35,29 @@ def kit_build(
     force: Annotated[
         bool, typer.Option("--force", help="Build even when the conformance check has errors.")
     ] = False,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help="Also print the handbooks, charter, poster and desk signs as PDFs (needs "
+            "Chromium and pip install 'asan-sdk[pdf]').",
+        ),
+    ] = False,
+    browser: Annotated[
+        str | None,
+        typer.Option(
+            "--browser",
+            help="The Chromium to print PDFs with (default: $ASAN_CHROMIUM, else chromium "
+            "on PATH).",
+        ),
+    ] = None,
 ) -> None:
     """Build the deployment kit: site, charter, handbooks, signage, catalogue, manifest.
 
     The kit is built in a temporary folder and swapped in at the end: a failure or Ctrl-C
-    leaves the previous kit untouched.
+    leaves the previous kit untouched. With --pdf, the print-ready PDFs go to
+    <locale>/pdf/; if they cannot be printed (no browser), the rest of the kit is built
+    and the command exits 2 saying how to install what is missing.
     """
     from asan_core.i18n.negotiation import negotiate_locale
     from asan_core.kit import build_kit
@@ -58,10 +76,16 @@ def kit_build(
                         strict,
                         force,
                         progress=lambda text: status.update(text),
+                        pdf=pdf,
+                        browser=browser,
                     )
                 )
         else:
-            report = guard(lambda: build_kit(franchise, out, chosen or None, strict, force))
+            report = guard(
+                lambda: build_kit(
+                    franchise, out, chosen or None, strict, force, pdf=pdf, browser=browser
+                )
+            )
     except KeyboardInterrupt:
         consoles.err.print("interrupted: the previous kit (if any) is unchanged")
         raise typer.Exit(130) from None
@@ -75,6 +99,11 @@ def kit_build(
                 f"  {loc}: {len(fallbacks)} string(s) shown in another language "
                 f"(asan i18n stats {franchise.country.code} lists them)"
             )
+    if report.pdfs:
+        consoles.out.print(f"  {len(report.pdfs)} PDFs in <locale>/pdf/")
+    if report.pdf_problems:
+        consoles.err.print("the kit was built without its PDFs:")
+        fail(report.pdf_problems)
 
 
 @kit_app.command("serve")

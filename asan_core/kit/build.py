@@ -30,10 +30,9 @@ from babel import Locale
 from jinja2 import TemplateError
 from markupsafe import Markup
 
-from asan_core.model import SOURCE_LOCALE
-from asan_core.base.version import __version__
 from asan_core.base.problems import Problem, ProblemsError
 from asan_core.base.resources import templates_dir
+from asan_core.base.version import __version__
 from asan_core.capacity import CapacityPlan, plan
 from asan_core.capacity.charts import bar_chart, line_chart
 from asan_core.checks.report import report_html
@@ -47,10 +46,12 @@ from asan_core.i18n.catalogs import N_
 from asan_core.i18n.context import LocaleContext, ShownText
 from asan_core.i18n.formatting import Formatter
 from asan_core.i18n.workflow import coverage
-from asan_core.kit.fonts import kit_fonts
 from asan_core.kit.environment import make_environment
+from asan_core.kit.fonts import kit_fonts
 from asan_core.kit.markdown import markdown
-from asan_core.kit.pages import ROLES, SERVICE_CARD_ROLES, pages
+from asan_core.kit.pages import ROLES, SERVICE_CARD_ROLES, pages, print_documents
+from asan_core.kit.pdf import PdfTimings, PdfUnavailable, PrintJob, render_pdfs
+from asan_core.kit.theme import Theme, kit_theme
 from asan_core.kit.writer import (
     KitWriter,
     as_json,
@@ -58,7 +59,7 @@ from asan_core.kit.writer import (
     swap_in,
     write_manifest,
 )
-from asan_core.model import Service
+from asan_core.model import SOURCE_LOCALE, WEEKDAYS, Service
 
 CHOOSE = N_("Choose your language:")
 """The root page's prompt, shown in every language of the kit."""
@@ -74,6 +75,11 @@ class KitReport:
     bytes: int
     fallbacks: dict[str, dict[str, str]] = field(default_factory=dict)
     """Per locale: source string → the locale it was shown in instead."""
+    pdfs: list[str] = field(default_factory=list)
+    """The PDFs printed (kit paths), when asked for."""
+    pdf_problems: list[Problem] = field(default_factory=list)
+    """Why the PDFs were not printed (the rest of the kit was built)."""
+    pdf_timings: PdfTimings | None = None
 
 
 def _language_name(locale: str, chosen: list[str]) -> str:
@@ -92,6 +98,7 @@ def _language_name(locale: str, chosen: list[str]) -> str:
 def check_out_folder(out: Path) -> None:
     """Refuse an ``--out`` no kit can be written to, before any work: a symlink loop, a
     path below a regular file, or a name too long for the temporary folder beside it."""
+
     def refuse(message: str, hint: str) -> None:
         raise ProblemsError([Problem(message, field="--out", hint=hint)])
 
@@ -101,8 +108,10 @@ def check_out_folder(out: Path) -> None:
         refuse(f"{out} cannot be followed ({exc})", "give --out a real folder, not a link loop")
     for parent in resolved.parents:
         if parent.exists() and not parent.is_dir():
-            refuse(f"{parent} is a file, so {out} cannot be a folder below it",
-                   "give --out a folder whose parents are folders")
+            refuse(
+                f"{parent} is a file, so {out} cannot be a folder below it",
+                "give --out a folder whose parents are folders",
+            )
         if parent.exists():
             break
     try:
@@ -126,6 +135,8 @@ def build_kit(
     strict: bool = False,
     force: bool = False,
     progress: Callable[[str], None] | None = None,
+    pdf: bool = False,
+    browser: str | None = None,
 ) -> KitReport:
     """Build the kit for ``franchise`` into ``out`` (atomically).
 
@@ -133,6 +144,10 @@ def build_kit(
     :param strict: fail when any string shown in a locale fell back to another language.
     :param force: build even when the conformance check reports errors.
     :param progress: called with a short description of each step.
+    :param pdf: print the PDFs too (:mod:`asan_core.kit.pdf`), into ``<locale>/pdf/``. When
+        they cannot be printed (no Playwright, no browser) the rest of the kit is built and
+        the report's ``pdf_problems`` say why; no PDF is written unless all are.
+    :param browser: the Chromium to print with (see :func:`asan_core.kit.pdf.find_browser`).
     :raises ProblemsError: conformance errors (unless ``force``), strict fallbacks, or a
         target that exists and is not a kit.
     """
@@ -159,6 +174,7 @@ def build_kit(
                 )
             ]
         )
+    theme = kit_theme(franchise)
     report = run_checks(franchise)
     capacity_plan = plan(franchise) if franchise.demand else None
     check_page = report_html(report, franchise)
@@ -179,28 +195,49 @@ def build_kit(
         )
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_folders(out)  # what killed builds left beside the kit
-    staging = Path(
-        tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent)
-    )
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
     umask = os.umask(0)
     os.umask(umask)
     staging.chmod(0o777 & ~umask)  # a kit is for publishing: mkdtemp's 0700 is not
     try:
         writer = KitWriter(staging)
-        contexts, fallbacks = _render_all(franchise, chosen, writer, capacity_plan, step)
+        contexts, fallbacks = _render_all(franchise, chosen, writer, capacity_plan, theme, step)
         if strict:
             shown = {loc: fb for loc, fb in fallbacks.items() if fb}
             if shown:
                 raise ProblemsError(strict_problems(franchise, shown))
         step("writing assets, catalogue, conformance report and manifest")
-        _write_shared(franchise, contexts, writer)
+        _write_shared(franchise, contexts, writer, theme)
         writer.write("report/check.html", check_page)
+        pdfs: list[str] = []
+        pdf_problems: list[Problem] = []
+        timings = PdfTimings()
+        if pdf:
+            step("printing the PDFs")
+            jobs = [PrintJob(loc, doc) for loc in chosen for doc in print_documents(franchise)]
+            try:
+                printed = render_pdfs(staging, jobs, browser, step, timings)
+            except PdfUnavailable as exc:
+                pdf_problems = list(exc.problems)
+            else:
+                for name, data in printed.items():
+                    writer.write(name, data)
+                pdfs = list(printed)
         write_manifest(franchise, chosen, writer)
         swap_in(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return KitReport(out, chosen, len(writer.files), writer.total_bytes, fallbacks)
+    return KitReport(
+        out,
+        chosen,
+        len(writer.files),
+        writer.total_bytes,
+        fallbacks,
+        pdfs,
+        pdf_problems,
+        timings if pdf else None,
+    )
 
 
 def strict_problems(franchise: Franchise, shown: dict[str, dict[str, str]]) -> list[Problem]:
@@ -267,6 +304,7 @@ def _render_part(
     chosen: list[str],
     writer: KitWriter,
     capacity_plan: CapacityPlan | None,
+    theme: Theme,
     part: tuple[int, int],
     step: Callable[[str], None],
 ) -> tuple[dict[str, LocaleContext], Fallbacks]:
@@ -277,7 +315,7 @@ def _render_part(
         step(f"rendering {locale}")
         try:
             contexts[locale] = _render_locale(
-                franchise, locale, chosen, writer, capacity_plan, part
+                franchise, locale, chosen, writer, theme, capacity_plan, part
             )
         except TemplateError as exc:
             raise ProblemsError([_template_problem(exc, locale)]) from exc
@@ -291,13 +329,14 @@ def _render_in_child(
     chosen: list[str],
     root: Path,
     capacity_plan: CapacityPlan | None,
+    theme: Theme,
 ) -> None:
     """The forked half: render the odd pages, send back what the manifest and the strict
     check need (or the problems, or what went wrong)."""
     try:
         writer = KitWriter(root)
         _, fallbacks = _render_part(
-            franchise, chosen, writer, capacity_plan, (1, 2), lambda _: None
+            franchise, chosen, writer, capacity_plan, theme, (1, 2), lambda _: None
         )
         connection.send(("done", (writer.files, fallbacks)))
     except ProblemsError as exc:
@@ -313,24 +352,25 @@ def _render_all(
     chosen: list[str],
     writer: KitWriter,
     capacity_plan: CapacityPlan | None,
+    theme: Theme,
     step: Callable[[str], None],
 ) -> tuple[dict[str, LocaleContext], Fallbacks]:
     """Every page of every locale: half of them in a forked process when two can run
     (:func:`render_jobs`). The files are the same either way; only the time differs."""
     if render_jobs() == 1:
-        return _render_part(franchise, chosen, writer, capacity_plan, (0, 1), step)
+        return _render_part(franchise, chosen, writer, capacity_plan, theme, (0, 1), step)
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
     child = fork.Process(
         target=_render_in_child,
-        args=(send, franchise, chosen, writer.root, capacity_plan),
+        args=(send, franchise, chosen, writer.root, capacity_plan, theme),
         daemon=True,
     )
     child.start()
     send.close()
     try:
         contexts, fallbacks = _render_part(
-            franchise, chosen, writer, capacity_plan, (0, 2), step
+            franchise, chosen, writer, capacity_plan, theme, (0, 2), step
         )
         try:
             kind, payload = receive.recv()
@@ -357,6 +397,7 @@ def _render_locale(
     locale: str,
     chosen: list[str],
     writer: KitWriter,
+    theme: Theme,
     capacity_plan: CapacityPlan | None = None,
     part: tuple[int, int] = (0, 1),
 ) -> LocaleContext:
@@ -378,6 +419,9 @@ def _render_locale(
         brand=context.text(franchise.country.brand),
         country_name=context.text(franchise.country.name),
         locales=[(loc, _language_name(loc, chosen), loc.replace("_", "-")) for loc in chosen],
+        language_name=_language_name(locale, chosen),
+        logo=theme.logo_asset,
+        week_days=week_days(franchise),
         version=__version__,
         services_by_agency=services_by_agency,
         agencies={a.id: a for a in franchise.agencies},
@@ -436,6 +480,12 @@ def plan_charts(formatter: Formatter) -> dict[str, Any]:
     return {"bar_chart": bars, "line_chart": line, "hour_labels": hour_labels}
 
 
+def week_days(franchise: Franchise) -> list[str]:
+    """The days of the week in the country's order (Saturday first in Afghanistan)."""
+    first = WEEKDAYS.index(franchise.country.week.first_day)
+    return [WEEKDAYS[(first + offset) % 7] for offset in range(7)]
+
+
 def is_marked(record: Any, field_name: str | None = None) -> bool:
     """True when ``record`` is illustrative, or its ``field_name`` is."""
     provenance = record.provenance
@@ -477,14 +527,17 @@ def _search_index(franchise: Franchise, context: LocaleContext) -> Markup:
 
 
 def _write_shared(
-    franchise: Franchise, contexts: dict[str, LocaleContext], writer: KitWriter
+    franchise: Franchise, contexts: dict[str, LocaleContext], writer: KitWriter, theme: Theme
 ) -> None:
-    """Assets, the language chooser and the catalogue, with the locales' contexts."""
+    """Assets (with the theme and logo), the language chooser and the catalogue."""
     chosen = list(contexts)
     assets = templates_dir() / "kit" / "assets"
     for path in sorted(assets.iterdir()):
         if path.is_file():
             writer.write(f"assets/{path.name}", path.read_bytes())
+    writer.write("assets/theme.css", theme.css)
+    if theme.logo is not None and theme.logo_asset is not None:
+        writer.write(theme.logo_asset, theme.logo.read_bytes())
     fonts = kit_fonts(franchise, chosen)
     writer.write("assets/fonts.css", fonts.css)
     for name, source in sorted(fonts.files.items()):
@@ -497,6 +550,7 @@ def _write_shared(
         brand=context.text(franchise.country.brand),
         locales=[(loc, _language_name(loc, chosen), loc.replace("_", "-")) for loc in chosen],
         version=__version__,
+        logo=theme.logo_asset,
     )
     # The chooser asks in every language of the kit, each in its own lang and dir.
     # A language whose catalog lacks the prompt is left out rather than shown in another

@@ -67,7 +67,7 @@ class _TemplateCache(BytecodeCache):
 
     def __init__(self) -> None:
         self._store: dict[str, bytes] = {}
-        self._folder: Path | None | bool = False  # False: not looked up yet
+        self._folder: Path | bool | None = False  # False: not looked up yet
 
     def _disk(self) -> Path | None:
         if self._folder is False:
@@ -101,9 +101,11 @@ def _cache_folder() -> Path | None:
     setting = os.environ.get("ASAN_CACHE_DIR", "")
     if setting.lower() in {"off", "0", "no", "false"}:
         return None
-    base = Path(setting) if setting else Path(
-        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    ) / "asan-sdk"
+    base = (
+        Path(setting)
+        if setting
+        else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "asan-sdk"
+    )
     folder = base / f"templates-{__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
     try:
         folder.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,11 @@ def markdown(text: str, shift: int = 0) -> Markup:
     lang = getattr(text, "lang", None)
     if lang:  # a fallback (ShownText): the block carries its own language
         direction = getattr(text, "direction", "ltr")
-        return Markup('<div lang="{}" dir="{}">').format(lang, direction) + Markup(html) + Markup("</div>")
+        return (
+            Markup('<div lang="{}" dir="{}">').format(lang, direction)
+            + Markup(html)
+            + Markup("</div>")
+        )
     return Markup(html)
 
 

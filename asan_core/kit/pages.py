@@ -61,3 +61,36 @@ def pages(franchise: Franchise, capacity_plan: CapacityPlan | None = None) -> It
             yield Page(
                 f"plan/{centre_plan.centre}.html", "kit/plan.html", {"centre_plan": centre_plan}
             )
+
+
+@dataclass(frozen=True)
+class PrintDocument:
+    """One PDF of a locale, printed from one of its pages (``asan kit build --pdf``)."""
+
+    source: str
+    """The page it is printed from, below the locale folder."""
+    name: str
+    """The PDF's file name, in the locale's ``pdf/`` folder."""
+    size: str
+    """The paper: ``A4``, ``A4 landscape``, ``A3``, ``A2`` (``asan_core.kit.pdf.PAPER``)."""
+    book: bool
+    """A book (cover, contents with page numbers, running header, numbered pages), or a
+    sign (one sheet: printed smaller until it fits)."""
+    scale: float = 1.0
+    """Type size relative to the size the sign is designed for (A3 and A4)."""
+
+
+def print_documents(franchise: Franchise) -> Iterator[PrintDocument]:
+    """The PDFs of one locale: a handbook per role (the trainer's is the trainer's guide),
+    the citizen charter, the principles poster in A3 and A2, a desk sign per agency."""
+    for role in ROLES:
+        yield PrintDocument(f"handbooks/{role}-print.html", f"handbook-{role}.pdf", "A4", True)
+    yield PrintDocument("charter/index.html", "citizen-charter.pdf", "A4", True)
+    poster = "signage/principles-poster.html"
+    yield PrintDocument(poster, "principles-poster-a3.pdf", "A3", False)
+    yield PrintDocument(poster, "principles-poster-a2.pdf", "A2", False, scale=1.41)
+    for agency in franchise.agencies:
+        if any(s.agency == agency.id for s in franchise.services):
+            yield PrintDocument(
+                f"signage/desk-{agency.id}.html", f"desk-{agency.id}.pdf", "A4 landscape", False
+            )

@@ -6,8 +6,8 @@ import ctypes
 import hashlib
 import json
 import os
-import sys
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path

@@ -28,12 +28,15 @@ from asan_core.model.common import (
     pick_text,
 )
 from asan_core.model.country import (
+    DEFAULT_BRAND_COLOUR,
+    LOGO_MAX_BYTES,
     WEEKDAYS,
     Country,
     CurrencyFormat,
     DatedHoliday,
     DigitStyle,
     Holiday,
+    Logo,
     OperatingModel,
     Partnership,
     WorkingWeek,
@@ -55,6 +58,8 @@ from asan_core.model.service import ChannelKind, Cost, Evidence, ExpressTier, Ou
 
 __all__ = [
     "ACCESSIBILITY_FEATURES",
+    "DEFAULT_BRAND_COLOUR",
+    "LOGO_MAX_BYTES",
     "SOURCE_LOCALE",
     "WEEKDAYS",
     "Agency",
@@ -79,6 +84,7 @@ __all__ = [
     "LegalResource",
     "LocaleId",
     "LocalizedText",
+    "Logo",
     "ModuleChange",
     "OpeningHours",
     "OperatingModel",

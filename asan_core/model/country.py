@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from enum import StrEnum
 from typing import Any, ClassVar, Literal
 
@@ -180,6 +181,42 @@ class Partnership(Sourced):
     )
 
 
+LOGO_SUFFIXES = (".svg", ".png")
+"""The logo's formats: vector (SVG) or raster (PNG)."""
+
+LOGO_MAX_BYTES = 256 * 1024
+"""A logo larger than this is refused (a kit travels on slow links)."""
+
+DEFAULT_BRAND_COLOUR = "#1f4e79"
+"""The neutral colour of a kit whose country names none: a deep civic blue."""
+
+
+class Logo(BaseModel):
+    """The country's logo in the kit's header and on the covers of its PDFs.
+
+    ``file`` is a path relative to the country's data file, inside the plugin's package
+    (``../assets/logo.svg``); the loader checks that it exists, stays inside the package,
+    is an SVG or PNG and is at most 256 KiB.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    file: str = Field(description="SVG or PNG, relative to the country file, in the package.")
+
+    @field_validator("file")
+    @classmethod
+    def _relative_svg_or_png(cls, value: str) -> str:
+        path = value.replace("\\", "/")
+        if path.startswith("/") or (len(path) > 1 and path[1] == ":"):
+            raise ValueError(
+                f"{value!r} is an absolute path: give the logo's path relative to the "
+                "country file, inside the plugin's package (e.g. ../assets/logo.svg)"
+            )
+        if not path.lower().endswith(LOGO_SUFFIXES):
+            raise ValueError(f"{value!r} is not an .svg or .png file: the logo is SVG or PNG")
+        return value
+
+
 class Country(Sourced):
     """A country that runs (or will run) a network of one-stop-shop centres."""
 
@@ -213,10 +250,28 @@ class Country(Sourced):
     digits: DigitStyle = DigitStyle.LATIN
     operating_model: OperatingModel
     brand: LocalizedText = Field(description="Brand name of the centres, e.g. 'ASAN xidmət'.")
+    brand_colour: str | None = Field(
+        default=None,
+        description="The brand's colour as #RRGGBB (header, covers, signs); a neutral "
+        "civic blue when omitted.",
+    )
+    logo: Logo | None = Field(
+        default=None, description="The brand's logo (SVG or PNG) for the kit's header and covers."
+    )
     max_processing_days: int | None = Field(
         default=None, ge=1, description="The country's own service standard, in working days."
     )
     partnership: Partnership | None = None
+
+    @field_validator("brand_colour")
+    @classmethod
+    def _rrggbb(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
+            raise ValueError(
+                f"{value!r} is not a colour as #RRGGBB (six hexadecimal digits, e.g. "
+                "'#1f4e79'; quote it in YAML, where # starts a comment)"
+            )
+        return value
 
     @field_validator("holiday_years")
     @classmethod
@@ -297,12 +352,15 @@ def is_subdivision_of(area: str, country_code: str) -> bool:
 
 
 __all__ = [
+    "DEFAULT_BRAND_COLOUR",
+    "LOGO_MAX_BYTES",
     "WEEKDAYS",
     "Country",
     "CurrencyFormat",
     "DatedHoliday",
     "DigitStyle",
     "Holiday",
+    "Logo",
     "OperatingModel",
     "Partnership",
     "Provenance",

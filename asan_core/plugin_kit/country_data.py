@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from asan_core.base.problems import Problem, ProblemsError
 from asan_core.contract.record_kinds import SECTIONS
-from asan_core.model import Country, Record
+from asan_core.model import LOGO_MAX_BYTES, Country, Record
 from asan_core.plugin_kit.yaml_document import YamlDocument
 
 
@@ -187,6 +188,11 @@ class CountryData:
                     )
                 )
             country = doc.validate(Country, ("country",))
+            if country is not None and country.logo is not None:
+                problem = logo_problem(doc.path, self.package_dir, country.logo.file)
+                if problem:
+                    doc.problems.append(doc.problem(("country", "logo", "file"), *problem))
+                    country = None
             if country is not None:
                 countries.append(country)
             return
@@ -222,3 +228,53 @@ class CountryData:
                 record = doc.validate(model, (section, index))
                 if record is not None:
                     records.setdefault((code, section), []).append(record)
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def logo_problem(country_file: Path, package_dir: Path, relative: str) -> tuple[str, str] | None:
+    """What is wrong with a country's logo (message, hint), or None: it must be a file
+    inside the plugin's package, an SVG or PNG by its content, and at most
+    ``LOGO_MAX_BYTES``."""
+    path = (country_file.parent / relative).resolve()
+    package = package_dir.resolve()
+    hint = "put the logo (SVG or PNG) in the plugin's package and give its path relative "
+    hint += "to the country file, e.g. logo: {file: ../assets/logo.svg}"
+    if not path.is_relative_to(package):
+        return f"the logo {relative!r} is outside the plugin's package ({package})", hint
+    if not path.is_file():
+        return f"the logo {relative!r} does not exist ({path})", hint
+    size = path.stat().st_size
+    if size > LOGO_MAX_BYTES:
+        return (
+            f"the logo {relative!r} is {size // 1024} KiB; at most {LOGO_MAX_BYTES // 1024} KiB",
+            "simplify the SVG or export a smaller PNG",
+        )
+    head = path.read_bytes()
+    if path.suffix.lower() == ".png":
+        if not head.startswith(PNG_SIGNATURE):
+            return f"the logo {relative!r} is not a PNG image", hint
+        return None
+    try:
+        root = ElementTree.fromstring(head)
+    except ElementTree.ParseError as exc:
+        return f"the logo {relative!r} is not well-formed SVG: {exc}", hint
+    if root.tag not in {"svg", "{http://www.w3.org/2000/svg}svg"}:
+        return f"the logo {relative!r} is not an SVG image (its root is <{root.tag}>)", hint
+    # The kit publishes the file itself too (assets/logo.svg), where a browser opening it
+    # would run its scripts and fetch what it links: a logo is a picture, nothing more.
+    for element in root.iter():
+        tag = str(element.tag).rsplit("}", 1)[-1]
+        if tag in {"script", "foreignObject"}:
+            return f"the logo {relative!r} holds a <{tag}> element", "a logo is a picture only"
+        for name, value in element.attrib.items():
+            local = name.rsplit("}", 1)[-1].lower()
+            link = local == "href" and not value.startswith("#")
+            if local.startswith("on") or link:
+                return (
+                    f"the logo {relative!r} has {local}={value[:40]!r}: scripts and links "
+                    "to other files are not allowed",
+                    "export the logo as a plain SVG (or a PNG)",
+                )
+    return None

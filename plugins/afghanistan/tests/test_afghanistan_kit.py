@@ -53,7 +53,7 @@ def test_the_pashto_site_uses_pashto_month_names(kit: Path) -> None:
 
 def test_lists_use_the_arabic_comma_in_dari(kit: Path) -> None:
     centres = page_text(kit / "fa_AF" / "centres.html")
-    assert "شنبه، یکشنبه" in centres and "شنبه, یکشنبه" not in centres
+    assert "میز معلومات، نوبت" in centres and "میز معلومات, نوبت" not in centres
 
 
 def test_the_principles_poster_is_bilingual_in_every_locale(kit: Path) -> None:
