@@ -371,3 +371,33 @@ def test_asan_demand_from_a_plugin_is_planned(country_plugin: FixturePlugin) -> 
     result = plan(franchise)
     assert [c.centre for c in result.centres] == ["tashkent-1"]
     assert result.centres[0].applications == pytest.approx(400)
+
+
+def test_asan_indicators_adds_and_replaces_indicators_by_id(
+    country_plugin: FixturePlugin,
+) -> None:
+    from asan_core.contract.indicators import Indicator
+
+    changed = Indicator(
+        id="efficiency.waiting_median",
+        principle="efficiency",
+        label="Waiting time, 75th percentile",
+        table="tickets",
+        expression="quantile_cont(wait_minutes, 0.75) FILTER (WHERE called)",
+        unit="minutes",
+        better="lower",
+        target="waiting_minutes",
+    )
+    added = Indicator("comfort.queue", "comfort", "Queue", "tickets", "count(*)", "count")
+    plugin = with_plugin(asan_indicators=lambda country: [changed, added, "not one"])
+    with pytest.raises(ProblemsError, match="asan_indicators returned str, expected Indicator"):
+        resolve("UZ", host_with(plugin))
+    plugin = with_plugin(asan_indicators=lambda country: [changed, added])
+    answers = resolve("UZ", host_with(plugin)).plugins
+    ids = [i.id for i in answers.indicators]
+    assert ids.count("efficiency.waiting_median") == 1
+    assert ids[-1] == "comfort.queue"  # added after the core's, in declaration order
+    replaced = next(i for i in answers.indicators if i.id == "efficiency.waiting_median")
+    assert replaced.expression == changed.expression
+    assert answers.indicator_plugins["efficiency.waiting_median"] == "test_plugin"
+    assert answers.indicator_plugins["volume.tickets"] == "asan_core.builtins.indicators"

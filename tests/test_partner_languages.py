@@ -111,14 +111,14 @@ def test_stats_count_each_text_by_the_source_that_supplied_it(partners: Path) ->
     assert result.exit_code == 0, result.output
     am = json.loads(result.stdout)["locales"][0]
     assert am["locale"] == "am_ET"
-    assert am["catalog"]["sources"] == {"language pack asan_lang_am": 150}
+    assert am["catalog"]["sources"] == {"language pack asan_lang_am": 207}
     assert am["data"]["sources"] == {
         "country plugin asan_ethiopia": 18,
         "language pack asan_lang_am": 248,
     }
     assert am["data"]["missing"] == [] and am["routes"] == []
     pk = json.loads(run_cli("i18n", "stats", "PK", "--json").stdout)["locales"][0]
-    assert pk["catalog"]["sources"] == {"country plugin asan_pakistan": 150}
+    assert pk["catalog"]["sources"] == {"country plugin asan_pakistan": 207}
 
 
 def test_a_translation_is_never_reported_as_a_change_to_the_model(partners: Path) -> None:
@@ -323,7 +323,7 @@ def test_include_core_puts_the_cores_strings_and_content_in_the_plugins_catalogs
     project = partners / "asan-pakistan"
     result = run_cli("i18n", "extract", "--project", str(project), "--include-core")
     assert result.exit_code == 0, result.output
-    assert "150 interface strings" in result.stdout and "265 content texts" in result.stdout
+    assert "207 interface strings" in result.stdout and "265 content texts" in result.stdout
     pot = (project / "asan_pakistan" / "locales" / "content.pot").read_text(encoding="utf-8")
     assert 'msgctxt "CurriculumModule volunteers title"' in pot
     assert "#: asan_core/builtins/content/curriculum/volunteers.yaml:" in pot

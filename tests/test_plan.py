@@ -660,3 +660,88 @@ def test_the_kit_of_a_country_without_demand_has_no_plan(country_plugin: Fixture
     result = run_cli("kit", "build", "UZ", "--out", str(country_plugin.package_dir / "kit"))
     assert result.exit_code == 0, result.output
     assert not (country_plugin.package_dir / "kit" / "uz" / "plan").exists()
+
+
+def test_the_plan_is_sized_for_the_countrys_own_service_standard(installed: None) -> None:
+    # AF's targets (85 % within 15 minutes, the standard `asan ops` measures against).
+    data = plan_json("AF", "--centre", "khost")["plan"]
+    assert data["target"] == {"share": 0.85, "within_minutes": 15.0}
+    assert "target" in data["assumptions"]["illustrative"] or data["assumptions"][
+        "illustrative"
+    ] == ["*"]
+
+
+def test_a_planning_target_that_contradicts_the_countrys_targets_is_refused(
+    country_plugin: FixturePlugin,
+) -> None:
+    country_plugin.replace(
+        "country.yaml",
+        "  provenance:",
+        "  targets: {waiting_minutes: 10, served_within_target_percent: 90}\n  provenance:",
+    )
+    country_plugin.write(
+        "planning.yaml",
+        "country: UZ\nplanning:\n  - provenance: illustrative\n"
+        "    target: {share: 0.8, within_minutes: 15}\n",
+    )
+    result = run_cli("plan", "UZ")
+    assert result.exit_code == 2, result.output
+    assert "differs from the country's targets (90% within 10 min)" in result.stderr
+    assert "data/planning.yaml:4" in result.stderr
+
+
+def test_demand_measured_from_tickets_feeds_the_plan(installed: None, tmp_path: Path) -> None:
+    pytest.importorskip("duckdb")
+    import csv
+    import datetime as dt
+
+    import yaml
+
+    folder = tmp_path / "records"
+    result = run_cli(
+        "ops", "synth", "AF", "--month", "2026-11", "--tickets", "3000", "--out", str(folder)
+    )
+    assert result.exit_code == 0, result.output
+    demand = tmp_path / "demand.yaml"
+    result = run_cli(
+        "ops", "demand", "AF", "--tickets", str(folder / "tickets.csv"), "--month", "2026-11",
+        "--out", str(demand),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    written = yaml.safe_load(demand.read_text(encoding="utf-8"))
+    kabul = next(d for d in written["demand"] if d["centre"] == "kabul")
+    # Hand-checked from the CSV: Kabul's tickets of November over its open days.
+    with (folder / "tickets.csv").open(encoding="utf-8") as handle:
+        rows = [
+            r
+            for r in csv.DictReader(handle)
+            if r["centre"] == "kabul" and r["issued_at"].startswith("2026-11")
+        ]
+    days = {dt.datetime.fromisoformat(r["issued_at"]).date() for r in rows}
+    assert sum(kabul["per_day"].values()) == pytest.approx(len(rows) / len(days), abs=0.1)
+    assert sum(kabul["hourly_profile"].values()) == len(rows)
+    assert kabul["provenance"]["illustrative"] is True  # synthetic tickets stay marked
+    planned = plan_json("AF", "--demand", str(demand))["plan"]
+    centre = next(c for c in planned["centres"] if c["centre"] == "kabul")
+    assert centre["demand_illustrative"] is True
+    factor = 1.25 / 1.02  # the busiest day (Saturday) against the average open day
+    assert centre["applications"] == pytest.approx(
+        sum(kabul["per_day"].values()) * factor, rel=0.01
+    )
+
+
+def test_demand_from_tickets_that_were_all_rejected_writes_nothing(
+    installed: None, tmp_path: Path
+) -> None:
+    pytest.importorskip("duckdb")
+    tickets = tmp_path / "tickets.csv"
+    tickets.write_text(
+        "ticket_id,centre,service,counter,issued_at,called_at,finished_at\n"
+        "T1,herat,passport,D1,2026-11-01T09:00:00+04:30,,\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "demand.yaml"
+    result = run_cli("ops", "demand", "AF", "--tickets", str(tickets), "--out", str(out))
+    assert result.exit_code == 2, result.output
+    assert "no ticket of" in result.stderr and "asan ops check AF" in result.stderr
+    assert not out.exists()

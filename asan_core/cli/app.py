@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from asan_core.cli import catalogue, check, export, i18n, kit, new, plan
+from asan_core.cli import catalogue, check, export, i18n, kit, new, ops, plan
 from asan_core.cli.support import consoles, version_text
 
 app = typer.Typer(
@@ -45,7 +45,7 @@ def _main(
     """Franchise a one-stop-shop public service centre (the ASAN model) to another country."""
 
 
-for command_group in (catalogue, check, kit, i18n, export, new, plan):
+for command_group in (catalogue, check, kit, i18n, export, new, plan, ops):
     command_group.register(app)
 
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from asan_core.contract.identifiers import IdentifierCheck
+from asan_core.contract.indicators import Indicator
 from asan_core.contract.locate import record_label
 from asan_core.contract.rules import ConformanceRule
 from asan_core.contract.translations import CatalogSource, TranslationLedger
@@ -83,6 +84,11 @@ class PluginAnswers:
     rules: tuple[ConformanceRule, ...] = ()
     """Every conformance rule, the core's first."""
     versions: tuple[PluginVersion, ...] = ()
+    indicators: tuple[Indicator, ...] = ()
+    """Every indicator ``asan ops`` measures, the core's first; a later definition with the
+    same id has replaced the earlier one (``asan_indicators``)."""
+    indicator_plugins: dict[str, str] = field(default_factory=dict)
+    """The plugin that declared each indicator (by indicator id)."""
     """Every registered plugin, in registration order (for the kit's manifest)."""
 
     def catalog_folders(self, locale: str | None = None) -> list[Path]:

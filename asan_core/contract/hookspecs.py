@@ -21,6 +21,7 @@ import datetime as dt
 from pathlib import Path
 
 from asan_core.contract.identifiers import IdentifierCheck
+from asan_core.contract.indicators import Indicator
 from asan_core.contract.markers import hookspec
 from asan_core.contract.rules import ConformanceRule
 from asan_core.contract.translations import LanguagePack
@@ -421,4 +422,40 @@ def asan_conformance_rules() -> list[ConformanceRule]:
         @hookimpl
         def asan_conformance_rules():
             return [ConformanceRule(id="af.tazkira-office", principle="comfort", ...)]
+    """
+
+
+@hookspec
+def asan_indicators(country: Country) -> list[Indicator]:
+    """Contribute the indicators ``asan ops`` measures from queue tickets and ratings.
+
+    *Since contract 2.2.* The core contributes its indicators (one or more per principle)
+    the same way. An indicator whose id is already declared replaces it: a country changes
+    a definition (another percentile, another target) by returning an indicator with the
+    same id; plugins registered later win. Targets are data: an indicator names one of the
+    country's ``targets`` (``waiting_minutes``), so a country changes a target in its
+    ``country.yaml`` without touching an indicator.
+
+    :param country: the country being resolved; return ``[]`` for countries you do not
+        contribute to.
+    :returns: :class:`~asan_core.contract.indicators.Indicator` records.
+
+    Example::
+
+        @hookimpl
+        def asan_indicators(country):
+            if country.code != "AF":
+                return []
+            return [
+                Indicator(
+                    id="efficiency.waiting_p75",
+                    principle="efficiency",
+                    label="Waiting time, 75th percentile",
+                    table="tickets",
+                    expression="quantile_cont(wait_minutes, 0.75) FILTER (WHERE called)",
+                    unit="minutes",
+                    better="lower",
+                    target="waiting_minutes",
+                )
+            ]
     """

@@ -51,6 +51,7 @@ DEFAULT_PLUGINS = (
     "asan_core.builtins.typography",
     "asan_core.builtins.planning",
     "asan_core.builtins.rules",
+    "asan_core.builtins.indicators",
 )
 """Built-in behaviour, registered first, exactly like third-party plugins."""
 

@@ -1,9 +1,11 @@
 """Merge the planning assumptions field by field, and check demand against the centres.
 
 The core contributes a complete :class:`~asan_core.model.PlanningSettings`, illustrative;
-each later record (plugins in registration order) replaces the fields it sets. The result
-is marked honestly: a field that still holds the core's starting value is listed among the
-record's ``illustrative_fields``.
+each later record (plugins in registration order) replaces the fields it sets. The
+service-level target is the country's own standard when its ``targets`` give both the
+wait and the share (the standard ``asan ops`` measures against): one number, written
+once. The result is marked honestly: a field that still holds the core's starting value,
+or the country's illustrative targets, is listed among the record's ``illustrative_fields``.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from asan_core.model import (
     PlanningSettings,
     Provenance,
     Service,
+    ServiceLevelTarget,
 )
 
 PLANNING_FIELDS = tuple(
@@ -50,6 +53,34 @@ def merge_planning(
             values[name] = getattr(record, name)
             set_by[name] = record
     last = records[-1]
+    core = records[0]
+    standard = _country_standard(country, problems)
+    if standard is not None:
+        target, illustrative = standard
+        written = values.get("target")
+        if (
+            isinstance(written, ServiceLevelTarget)
+            and set_by["target"] is not core
+            and written != target
+        ):
+            problems.append(
+                problem_at(
+                    set_by["target"],
+                    "target",
+                    f"the planning target ({written.share:.0%} within "
+                    f"{written.within_minutes:g} min) differs from the country's targets "
+                    f"({target.share:.0%} within {target.within_minutes:g} min)",
+                    hint="write the service-level target once: in the country's targets "
+                    "(waiting_minutes, served_within_target_percent), which asan ops "
+                    "measures against too; remove target from the planning record",
+                )
+            )
+            return None
+        values["target"] = target
+        if illustrative:
+            set_by["target"] = core  # as illustrative as the core's starting values
+        else:
+            set_by["target"] = last
     missing = [
         name for name in PLANNING_FIELDS if name not in values and name not in OPTIONAL_FIELDS
     ]
@@ -80,6 +111,37 @@ def merge_planning(
         )
     merged = PlanningSettings.model_validate({**values, "provenance": provenance})
     return merged.with_origin(last.origin) if last.origin else merged
+
+
+def _country_standard(
+    country: Country, problems: list[Problem]
+) -> tuple[ServiceLevelTarget, bool] | None:
+    """The country's own service-level standard, from its ``targets`` (the standard
+    ``asan ops`` measures against), when it gives both the wait and the share; with
+    whether it is illustrative."""
+    targets = country.targets
+    if targets is None or targets.waiting_minutes is None:
+        return None
+    share = targets.served_within_target_percent
+    if share is None:
+        return None
+    if not 0 < share < 100 or targets.waiting_minutes > 240:
+        problems.append(
+            problem_at(
+                country,
+                "targets",
+                f"a plan cannot be sized for {share:g} % served within "
+                f"{targets.waiting_minutes:g} minutes",
+                hint="give a share above 0 and below 100 % (no number of counters serves "
+                "everyone at once) and a wait up to 240 minutes",
+            )
+        )
+        return None
+    provenance = country.provenance
+    illustrative = provenance.illustrative or "targets" in provenance.illustrative_fields
+    return ServiceLevelTarget(share=share / 100, within_minutes=targets.waiting_minutes), (
+        illustrative
+    )
 
 
 def _offers(centre: Centre, service: Service) -> bool:

@@ -20,6 +20,7 @@ from asan_core.base.resources import locales_dir
 from asan_core.contract.franchise import DateFormatter, Franchise, PluginAnswers, PluginVersion
 from asan_core.contract.host import PluginHost, get_plugin_manager
 from asan_core.contract.identifiers import IdentifierCheck
+from asan_core.contract.indicators import Indicator
 from asan_core.contract.locate import problem_at
 from asan_core.contract.record_kinds import RECORD_KINDS, RecordKind
 from asan_core.contract.rules import ConformanceRule
@@ -336,6 +337,8 @@ def _plugin_answers(host: PluginHost, country: Country, problems: list[Problem])
     ]
     chain += language_packs(host, country, problems)
     chain.append(CatalogSource("core", locales_dir()))
+    indicators_by = _indicators(host, country, problems)
+    indicators = {key: indicator for key, (_, indicator) in indicators_by.items()}
     return PluginAnswers(
         format_date=date_formatting(host),
         check_identifier=partial(_check_identifier, host),
@@ -346,6 +349,8 @@ def _plugin_answers(host: PluginHost, country: Country, problems: list[Problem])
         yearly_dates=partial(_yearly_dates, host),
         calendars=frozenset(installed_calendars(host)),
         rules=tuple(_rules(host, problems)),
+        indicators=tuple(indicators.values()),
+        indicator_plugins={i: plugin for i, (plugin, _) in indicators_by.items()},
         versions=tuple(
             PluginVersion(info.name, info.distribution, info.version) for info in host.info()
         ),
@@ -483,6 +488,34 @@ def _rules(host: PluginHost, problems: list[Problem]) -> list[ConformanceRule]:
             else:
                 rules[rule.id] = rule
     return list(rules.values())
+
+
+def _indicators(
+    host: PluginHost, country: Country, problems: list[Problem]
+) -> dict[str, tuple[str, Indicator]]:
+    """Every indicator by id with its plugin; a later-registered plugin's definition of an
+    id replaces an earlier one (the order of first declaration is kept)."""
+    found: dict[str, tuple[str, Indicator]] = {}
+    for plugin, answer in host.call_each("asan_indicators", country=country):
+        if answer is None:
+            continue
+        if not isinstance(answer, list | tuple):
+            problems.append(wrong_answer("asan_indicators", answer, "a list", plugin))
+            continue
+        for indicator in answer:
+            if not isinstance(indicator, Indicator):
+                problems.append(
+                    wrong_answer(
+                        "asan_indicators",
+                        indicator,
+                        "Indicator",
+                        plugin,
+                        hint="return asan_core.contract.indicators.Indicator records",
+                    )
+                )
+                continue
+            found[indicator.id] = (plugin, indicator)
+    return found
 
 
 def installed_calendars(host: PluginHost | None = None) -> dict[str, str | None]:

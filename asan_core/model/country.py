@@ -170,6 +170,50 @@ class DatedHoliday(Sourced):
         return dated.with_origin(holiday.origin) if holiday.origin is not None else dated
 
 
+class ServiceTargets(BaseModel):
+    """The country's own targets for what happens at the counters (``asan ops`` measures
+    against them). Every field is optional: an indicator whose target is not set is shown
+    without one, never against an invented number.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    waiting_minutes: float | None = Field(
+        default=None, gt=0, le=600, description="Longest wait, issue to call, in minutes."
+    )
+    service_minutes: float | None = Field(
+        default=None, gt=0, le=600, description="Longest time at the counter, in minutes."
+    )
+    served_within_target_percent: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="Share of citizens called within waiting_minutes, in percent.",
+    )
+    abandonment_percent: float | None = Field(
+        default=None, ge=0, le=100, description="Most tickets never served, in percent."
+    )
+    processing_within_standard_percent: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="Share of applications ready within the service's processing days.",
+    )
+    satisfaction_percent: float | None = Field(
+        default=None, ge=0, le=100, description="Share of ratings of 4 or 5 (of 5), in percent."
+    )
+    complaints_percent: float | None = Field(
+        default=None, ge=0, le=100, description="Most ratings that are complaints, in percent."
+    )
+
+    def value(self, key: str) -> float | None:
+        """The target named ``key``, or None (an unknown key is None too)."""
+        if key not in type(self).model_fields:
+            return None
+        result = getattr(self, key)
+        return None if result is None else float(result)
+
+
 class Partnership(Sourced):
     """The franchise agreement: who supports the country, since when, in which areas."""
 
@@ -262,6 +306,10 @@ class Country(Sourced):
         default=None, ge=1, description="The country's own service standard, in working days."
     )
     partnership: Partnership | None = None
+    targets: ServiceTargets | None = Field(
+        default=None,
+        description="Targets for waiting, service, satisfaction (asan ops measures against them).",
+    )
 
     @field_validator("brand_colour")
     @classmethod
@@ -364,6 +412,7 @@ __all__ = [
     "OperatingModel",
     "Partnership",
     "Provenance",
+    "ServiceTargets",
     "WorkingWeek",
     "YearlyDate",
     "is_subdivision_of",
