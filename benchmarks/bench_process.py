@@ -241,7 +241,7 @@ def prepare_floor_data(path: Path) -> None:
     from asan_core.base.resources import templates_dir
     from asan_core.export.catalogue import catalogue_document
     from asan_core.franchise import resolve
-    from asan_core.kit.fonts import kit_fonts
+    from asan_core.i18n.fonts import kit_fonts
 
     franchise = resolve("AF")
     locales = list(franchise.country.locales)

@@ -408,7 +408,7 @@ def test_asan_fonts_a_plugins_face_wins_over_the_cores_for_the_locales_it_names(
     franchise = resolve("ET", get_plugin_manager([EthiopicSerif(face)]))
     assert franchise.plugins.font_for("am_ET") == face
     assert franchise.plugins.font_for("en").family == "Noto Sans"
-    from asan_core.kit.fonts import kit_fonts
+    from asan_core.i18n.fonts import kit_fonts
 
     fonts = kit_fonts(franchise, ["am_ET", "en"])
     assert '[lang|="am-ET"] { font-family: "Ethiopic Test Serif", "Noto Sans", serif;' in fonts.css

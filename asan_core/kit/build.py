@@ -44,10 +44,10 @@ from asan_core.export.honesty import fee_is_illustrative
 from asan_core.export.schema_org import script_json, service_page
 from asan_core.i18n.catalogs import N_
 from asan_core.i18n.context import LocaleContext, ShownText
+from asan_core.i18n.fonts import kit_fonts
 from asan_core.i18n.formatting import Formatter
 from asan_core.i18n.workflow import coverage
 from asan_core.kit.environment import make_environment
-from asan_core.kit.fonts import kit_fonts
 from asan_core.kit.markdown import markdown
 from asan_core.kit.pages import ROLES, SERVICE_CARD_ROLES, pages, print_documents
 from asan_core.kit.pdf import PdfTimings, PdfUnavailable, PrintJob, render_pdfs

@@ -43,6 +43,7 @@ from asan_core.base.version import __version__
 from asan_core.contract.franchise import Franchise
 from asan_core.contract.indicators import Indicator
 from asan_core.i18n.context import LocaleContext
+from asan_core.i18n.fonts import kit_fonts
 from asan_core.i18n.labels import ILLUSTRATIVE_MARK
 from asan_core.model import Sourced
 from asan_core.ops.charts import Bar, bar_chart
@@ -51,7 +52,6 @@ from asan_core.ops.measure import Level, Measured
 from asan_core.ops.records import parse_month
 
 REPORT_KIND = "asan-ops-report"
-FONT_FORMATS = {".ttf": "truetype", ".otf": "opentype", ".woff2": "woff2", ".woff": "woff"}
 PAGES = ("index.html", "centres.html", "services.html")
 
 
@@ -403,33 +403,6 @@ class View:
         return self.fmt.number(value)
 
 
-def _fonts(franchise: Franchise, locales: list[str]) -> tuple[dict[str, Path], str]:
-    """The typeface files of ``locales`` (the plugins' or the core's faces) and their CSS."""
-    files: dict[str, Path] = {}
-    rules: list[str] = []
-    seen: set[str] = set()
-    for locale in [*locales, "en"]:
-        face = franchise.plugins.font_for(locale)
-        if face is None:
-            continue
-        if face.family not in seen:
-            seen.add(face.family)
-            for index, path in enumerate(face.files):
-                name = f"fonts/{path.name}"
-                files[name] = path
-                rules.append(
-                    f'@font-face {{ font-family: "{face.family}"; src: url("{name}") '
-                    f'format("{FONT_FORMATS.get(path.suffix.lower(), "truetype")}"); '
-                    f"font-weight: {face.weight_of(index)}; font-display: swap; }}"
-                )
-            files[f"fonts/{Path(face.licence).name}"] = Path(face.licence)
-        rules.append(
-            f'[lang|="{locale.replace("_", "-")}"] {{ font-family: "{face.family}", '
-            f"{face.fallback}; line-height: {face.line_height}; }}"
-        )
-    return files, "\n".join(rules) + "\n"
-
-
 def write_site(
     run: OpsRun,
     out: Path,
@@ -460,10 +433,10 @@ def write_site(
         kit_css = templates_dir() / "kit" / "assets" / "kit.css"
         write("assets/kit.css", kit_css.read_bytes())
         write("assets/ops.css", (templates_dir() / "ops" / "ops.css").read_bytes())
-        fonts, fonts_css = _fonts(franchise, chosen)
-        for name, path in fonts.items():
+        fonts = kit_fonts(franchise, chosen)  # the same faces and stylesheet as the kit
+        for name, path in sorted(fonts.files.items()):
             write(f"assets/{name}", path.read_bytes())
-        write("assets/fonts.css", fonts_css)
+        write("assets/fonts.css", fonts.css)
         languages = []
         for locale in chosen:
             context = LocaleContext(franchise, locale)

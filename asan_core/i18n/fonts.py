@@ -1,4 +1,6 @@
-"""The kit's typefaces: the font files of every face its languages use, and ``fonts.css``.
+"""Typefaces of a published set of pages (the kit, the ``asan ops`` report): the font files
+of every face its languages use, and ``fonts.css``. In the languages wing so that every
+service that writes pages shares it.
 
 For each language a kit can show — its locales, the country's default locale and English
 (the end of every fallback chain) — the Franchise names a face
