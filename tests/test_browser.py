@@ -16,18 +16,8 @@ from typing import Any
 
 import pytest
 
+from asan_core.kit.pdf import CHROMIUM_FLAGS  # the kit's own: headless, network off
 from tests.conftest import run_cli
-
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def requirements() -> tuple[str, str]:

@@ -18,7 +18,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -37,6 +36,7 @@ from asan_core.kit.pdf import (
     page_css,
 )
 from tests.conftest import run_cli
+from tests.test_browser import chromium_only
 
 EPOCH = 1767225600  # 2026-01-01T00:00:00Z
 REFERENCES = Path(__file__).parent / "fixtures" / "pdf"
@@ -46,16 +46,9 @@ ROLES = ("volunteer", "front_desk", "agency_officer", "centre_manager", "trainer
 
 
 def chromium_or_skip() -> str:
-    chromium = shutil.which("chromium")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        chromium = None
-    if chromium is None:
-        if os.environ.get("ASAN_REQUIRE_BROWSER"):
-            pytest.fail("PDF test requirements missing: chromium and playwright")
-        pytest.skip("missing: chromium (apt-get install chromium) or playwright")
-    return chromium
+    """The system Chromium with Playwright, as the browser tests find it (or a skip, or a
+    failure where CI requires the browser)."""
+    return chromium_only()
 
 
 def build(out: Path, *extra: str, epoch: int | None = EPOCH) -> Any:

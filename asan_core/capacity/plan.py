@@ -11,7 +11,7 @@ information desk is sized the same way for every visitor; volunteers from their 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -445,12 +445,10 @@ def _apply(
 
 
 def _design_day(
-    centre: Centre, a: Assumptions, weekday: str | None, first_day: str
+    centre: Centre, a: Assumptions, weekday: str | None, week: Sequence[str]
 ) -> tuple[str, float] | None:
     """The day planned and its demand factor (relative to the centre's average open day):
-    the busiest open day, the first in the country's week among equals."""
-    start = WEEKDAYS.index(first_day)
-    week = WEEKDAYS[start:] + WEEKDAYS[:start]
+    the busiest open day, the first in the country's ``week`` among equals."""
     days = [d for d in week if d in _open_days(centre)]
     if not days:
         return None
@@ -509,8 +507,7 @@ def plan_centre(
 ) -> CentrePlan | str:
     """The plan of one centre, or why there is none: closed on ``weekday``, or no
     applications that day."""
-    week = franchise.country.working_week
-    chosen = _design_day(centre, a, weekday, week.first_day if week else "mon")
+    chosen = _design_day(centre, a, weekday, franchise.country.week.days)
     if chosen is None:
         return f"closed on {weekday}" if weekday else "no opening hours"
     day, factor = chosen

@@ -34,7 +34,6 @@ _TARGET = re.compile(
     r"^\s*(\d{1,2}(?:\.\d+)?)\s*%\s*(?:/|@|in|within)\s*(\d{1,3}(?:\.\d+)?)\s*"
     r"(?:m|min|mins|minutes)?\s*$"
 )
-WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 def parse_target(text: str) -> tuple[float, float]:
@@ -150,14 +149,15 @@ def plan_command(
     """
     from asan_core.capacity import Scenario, compare, plan
     from asan_core.capacity.demand_file import read_demand
+    from asan_core.model import WEEKDAYS
 
-    if weekday is not None and weekday not in WEEKDAY_NAMES:
+    if weekday is not None and weekday not in WEEKDAYS:
         fail(
             [
                 Problem(
                     f"--weekday {weekday!r} is not a weekday",
                     field="--weekday",
-                    hint=f"use one of: {', '.join(WEEKDAY_NAMES)}",
+                    hint=f"use one of: {', '.join(WEEKDAYS)}",
                 )
             ]
         )

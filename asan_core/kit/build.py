@@ -34,7 +34,6 @@ from asan_core.base.problems import Problem, ProblemsError
 from asan_core.base.resources import templates_dir
 from asan_core.base.version import __version__
 from asan_core.capacity import CapacityPlan, plan
-from asan_core.capacity.charts import bar_chart, line_chart
 from asan_core.checks.report import report_html
 from asan_core.checks.run import run_checks
 from asan_core.contract.franchise import Franchise
@@ -43,6 +42,7 @@ from asan_core.export.catalogue import catalogue_document
 from asan_core.export.honesty import fee_is_illustrative
 from asan_core.export.schema_org import script_json, service_page
 from asan_core.i18n.catalogs import N_
+from asan_core.i18n.charts import bar_chart, line_chart
 from asan_core.i18n.context import LocaleContext, ShownText
 from asan_core.i18n.fonts import kit_fonts
 from asan_core.i18n.formatting import Formatter
@@ -59,7 +59,7 @@ from asan_core.kit.writer import (
     swap_in,
     write_manifest,
 )
-from asan_core.model import SOURCE_LOCALE, WEEKDAYS, Service
+from asan_core.model import SOURCE_LOCALE, Service
 
 CHOOSE = N_("Choose your language:")
 """The root page's prompt, shown in every language of the kit."""
@@ -482,8 +482,7 @@ def plan_charts(formatter: Formatter) -> dict[str, Any]:
 
 def week_days(franchise: Franchise) -> list[str]:
     """The days of the week in the country's order (Saturday first in Afghanistan)."""
-    first = WEEKDAYS.index(franchise.country.week.first_day)
-    return [WEEKDAYS[(first + offset) % 7] for offset in range(7)]
+    return list(franchise.country.week.days)
 
 
 def is_marked(record: Any, field_name: str | None = None) -> bool:

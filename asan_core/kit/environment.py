@@ -23,12 +23,10 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
-    pass_context,
     select_autoescape,
 )
 from jinja2.bccache import Bucket, BytecodeCache
-from jinja2.runtime import Context
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from asan_core.base.resources import templates_dir
 from asan_core.base.version import __version__
@@ -36,16 +34,8 @@ from asan_core.contract.franchise import Franchise
 from asan_core.i18n.context import LocaleContext
 from asan_core.i18n.formatting import Formatter
 from asan_core.i18n.labels import CHANNEL_LABELS, FEATURE_LABELS, ILLUSTRATIVE_MARK, ROLE_LABELS
+from asan_core.i18n.templating import install_translations
 from asan_core.model import ChannelKind, Feature, Role
-
-
-def _escaping(function: Callable[..., str]) -> Callable[..., str]:
-    @pass_context
-    def call(context: Context, *args: Any) -> str:
-        translated = function(*args)
-        return escape(translated) if context.eval_ctx.autoescape else translated
-
-    return call
 
 
 def template_folders(franchise: Franchise) -> list[Path]:
@@ -142,13 +132,7 @@ def make_environment(
         keep_trailing_newline=True,
     )
     chain = context.chain
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=_escaping(chain.gettext),
-        ngettext=_escaping(chain.ngettext),
-        newstyle=True,
-        pgettext=_escaping(chain.pgettext),
-        npgettext=_escaping(chain.npgettext),
-    )
+    install_translations(env, chain)
     fmt = context.formatter
     env.filters.update(
         number=fmt.number,

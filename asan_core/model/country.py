@@ -67,6 +67,13 @@ class WorkingWeek(BaseModel):
         """True when ``day`` falls on a weekend day."""
         return WEEKDAYS[day.weekday()] in self.weekend
 
+    @property
+    def days(self) -> tuple[Weekday, ...]:
+        """The seven days in the country's order, from ``first_day`` (Saturday first in
+        Afghanistan)."""
+        start = WEEKDAYS.index(self.first_day)
+        return WEEKDAYS[start:] + WEEKDAYS[:start]
+
 
 class YearlyDate(BaseModel):
     """A day that recurs every year in the country's calendar: ``{month: 1, day: 1}`` is

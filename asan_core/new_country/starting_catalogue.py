@@ -187,7 +187,7 @@ def data_files(country: NewCountry) -> dict[str, str]:
     """The starting data files of ``country``: file name → YAML text."""
     catalogue = reference_catalogue()
     week = WorkingWeek.from_cldr(country.code)
-    working_days = [day for day in _weekdays_from(week.first_day) if day not in week.weekend]
+    working_days = [day for day in week.days if day not in week.weekend]
     illustrative = (
         "Every record is illustrative (provenance: {illustrative: true, note: ...}): the\n"
         "partner government confirms it, then replaces the provenance with a source.\n"
@@ -305,12 +305,6 @@ def data_files(country: NewCountry) -> dict[str, str]:
             {"country": country.code, "legal_resources": []},
         ),
     }
-
-
-def _weekdays_from(first: str) -> list[str]:
-    days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    start = days.index(first)
-    return days[start:] + days[:start]
 
 
 # -- gettext catalogs ---------------------------------------------------------------------

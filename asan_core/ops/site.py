@@ -31,22 +31,21 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
-    pass_context,
     select_autoescape,
 )
-from jinja2.runtime import Context
-from markupsafe import escape
+from markupsafe import Markup
 
 from asan_core.base.problems import Problem, ProblemsError, display_path
 from asan_core.base.resources import templates_dir
 from asan_core.base.version import __version__
 from asan_core.contract.franchise import Franchise
 from asan_core.contract.indicators import Indicator
+from asan_core.i18n.charts import bar_chart
 from asan_core.i18n.context import LocaleContext
 from asan_core.i18n.fonts import kit_fonts
 from asan_core.i18n.labels import ILLUSTRATIVE_MARK
+from asan_core.i18n.templating import install_translations
 from asan_core.model import Sourced
-from asan_core.ops.charts import Bar, bar_chart
 from asan_core.ops.engine import ImportReport
 from asan_core.ops.measure import Level, Measured
 from asan_core.ops.records import parse_month
@@ -166,15 +165,6 @@ def report_json(run: OpsRun) -> dict[str, Any]:
 # -- pages --------------------------------------------------------------------------
 
 
-def _escaping(function: Callable[..., str]) -> Callable[..., str]:
-    @pass_context
-    def call(context: Context, *args: Any) -> str:
-        translated = function(*args)
-        return escape(translated) if context.eval_ctx.autoescape else translated
-
-    return call
-
-
 def environment(context: LocaleContext) -> Environment:
     """Jinja2 for one locale: autoescape, strict, gettext that escapes translations (a
     translation is text, never markup — as in the kit)."""
@@ -188,11 +178,7 @@ def environment(context: LocaleContext) -> Environment:
         lstrip_blocks=True,
     )
     chain = context.chain
-    env.install_gettext_callables(  # type: ignore[attr-defined]
-        gettext=_escaping(chain.gettext),
-        ngettext=_escaping(chain.ngettext),
-        newstyle=True,
-    )
+    install_translations(env, chain)
     env.filters["plain"] = str
     return env
 
@@ -367,22 +353,31 @@ class View:
             if not data:
                 continue
             buckets = range(1, 6) if indicator.by == "score" else range(min(data), max(data) + 1)
-            bars = [Bar(self.fmt.number(b), data.get(b)) for b in buckets]
+            labels = [self.fmt.number(b) for b in buckets]
+            values = [data.get(b) for b in buckets]
             target = self.m.targets.get(indicator.id)
             title = self.label(indicator)
             found.append(
                 {
                     "title": title,
                     "by": indicator.by,
-                    "svg": bar_chart(
-                        bars,
-                        title,
-                        lambda v: self.number(v, 1),
-                        self.fmt.direction,
-                        target=target,
-                        target_label=self.chain.gettext("target") if target else "",
+                    "svg": Markup(
+                        bar_chart(
+                            values,
+                            labels,
+                            title=title,
+                            number=lambda v: self.number(v, 1),
+                            rtl=self.fmt.direction == "rtl",
+                            chart_id=f"chart-{indicator.id}",
+                            whole=False,
+                            target=target,
+                            target_label=self.chain.gettext("target") if target else "",
+                        )
                     ),
-                    "rows": [(bar.label, self.value(indicator, bar.value)) for bar in bars],
+                    "rows": [
+                        (label, self.value(indicator, value))
+                        for label, value in zip(labels, values, strict=True)
+                    ],
                 }
             )
         return found

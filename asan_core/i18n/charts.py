@@ -1,4 +1,6 @@
-"""Static SVG charts for the plan pages: readable with no JavaScript, in any script.
+"""Static SVG charts of published pages (the kit's capacity plan, the ``asan ops`` report):
+readable with no JavaScript, in any script. In the languages wing so that every service
+that writes pages draws its charts the same way.
 
 Numbers on the axes are formatted by the caller (the locale's own digits); every text is
 escaped here, once: text already escaped (``Markup``, as gettext gives it in templates)
@@ -17,6 +19,17 @@ from markupsafe import escape
 WIDTH = 640
 HEIGHT = 260
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 16, 40
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 × 10ⁿ at or above ``value`` (an axis maximum)."""
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if step * power >= value:
+            return float(step * power)
+    return float(10 * power)
 
 
 def _nice_step(value: float) -> float:
@@ -38,12 +51,14 @@ TICKS = 4
 def _frame(title: str, desc: str, body: list[str], chart_id: str) -> str:
     # No `direction` on the chart: the layout is mirrored by coordinates, and each label
     # (numbers and times) reads left to right from its anchor.
+    labelled = f"{chart_id}-title {chart_id}-desc" if desc else f"{chart_id}-title"
     return (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" '
-        f'xmlns="http://www.w3.org/2000/svg">'
+        f'aria-labelledby="{labelled}" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>' + "".join(body) + "</svg>"
+        + (f'<desc id="{chart_id}-desc">{escape(desc)}</desc>' if desc else "")
+        + "".join(body)
+        + "</svg>"
     )
 
 
@@ -68,17 +83,25 @@ def _axes(top_value: float, number: Callable[[float], str], rtl: bool) -> list[s
 
 
 def bar_chart(
-    values: Sequence[float],
+    values: Sequence[float | None],
     labels: Sequence[str],
     *,
     title: str,
-    desc: str,
     number: Callable[[float], str],
+    desc: str = "",
     rtl: bool = False,
     chart_id: str = "chart",
+    whole: bool = True,
+    target: float | None = None,
+    target_label: str = "",
 ) -> str:
-    """Bars of ``values`` with ``labels`` under them (already in the locale's digits)."""
-    top = TICKS * _nice_step(max(values, default=0) / TICKS)
+    """Bars of ``values`` (None: no bar, the label still shown) with ``labels`` under them
+    (already in the locale's digits). ``whole``: counts, so every grid line is a whole
+    number; otherwise the axis ends at a round value (1, 2, 2.5, 5 × 10ⁿ). A dashed line
+    marks ``target`` when given, with ``target_label``."""
+    shown = [v for v in values if v is not None]
+    highest = max([*shown, target or 0.0, 0.0])
+    top = TICKS * _nice_step(highest / TICKS) if whole else nice_ceiling(highest)
     plot_w = WIDTH - LEFT - RIGHT
     plot_h = HEIGHT - TOP - BOTTOM
     origin = RIGHT if rtl else LEFT
@@ -87,14 +110,28 @@ def bar_chart(
     for i, (value, label) in enumerate(zip(values, labels, strict=True)):
         position = len(values) - 1 - i if rtl else i
         x = origin + position * slot + slot * 0.15
-        height = plot_h * value / top if top else 0
-        y = TOP + plot_h - height
+        if value is not None and value > 0:
+            height = plot_h * value / top
+            y = TOP + plot_h - height
+            body.append(
+                f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" '
+                f'height="{height:.1f}" class="bar"><title>{escape(label)}: '
+                f"{escape(number(value))}</title></rect>"
+            )
         body.append(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{slot * 0.7:.1f}" height="{height:.1f}" '
-            f'class="bar"><title>{escape(label)}: {escape(number(value))}</title></rect>'
             f'<text x="{x + slot * 0.35:.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
             f'class="tick">{escape(label)}</text>'
         )
+    if target is not None and target <= top:
+        y = TOP + plot_h - plot_h * target / top
+        x1, x2 = (RIGHT, WIDTH - LEFT) if rtl else (LEFT, WIDTH - RIGHT)
+        body.append(f'<line x1="{x1}" x2="{x2}" y1="{y:.1f}" y2="{y:.1f}" class="target"/>')
+        if target_label:
+            body.append(
+                f'<text x="{x1 if rtl else x2:.1f}" y="{y - 4:.1f}" '
+                f'text-anchor="{"start" if rtl else "end"}" class="tick target-label">'
+                f"{escape(target_label)}</text>"
+            )
     return _frame(title, desc, body, chart_id)
 
 
