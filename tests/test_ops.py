@@ -432,6 +432,59 @@ def test_bad_rows_are_rejected_counted_and_located(uz: FixturePlugin, tmp_path: 
     assert "9 of 10 rows of tickets.csv were rejected" in page
 
 
+STAMPS = [
+    ("2026-11-02T09:00:00+05:00", True),
+    ("2026-11-02T04:00:00Z", True),  # the centre keeps UTC
+    ("2026-11-02T09:00:00.250+05:00", True),  # a fraction of a second
+    (" 2026-11-02T09:00:00+05:00 ", True),  # spaces around are trimmed
+    ("2026-11-02T09:00:00", False),  # no offset: never read in a default time zone
+    ("2026-11-02 09:00:00+05:00", False),  # a space for the T
+    ("2026-11-02T09:00+05:00", False),  # no seconds
+    ("2026-11-02T09:00:00+0500", False),  # the offset without its colon
+    ("2026-02-30T09:00:00+05:00", False),  # no such day
+    ("2026-11-02T25:00:00+05:00", False),  # no such hour
+]
+
+
+@pytest.mark.parametrize(("stamp", "accepted"), STAMPS)
+def test_a_timestamp_is_iso_8601_with_its_offset(
+    uz: FixturePlugin, tmp_path: Path, stamp: str, accepted: bool
+) -> None:
+    rows = (
+        "G1,tashkent-1,id-card,1,2026-11-02T08:00:00+05:00,,,\n"
+        f"G2,tashkent-1,id-card,1,2026-11-02T09:00:00+05:00,{stamp},,\n"
+    )
+    result, _ = report(tmp_path, tickets=TICKETS_HEADER + rows, ratings=None)
+    assert result.exit_code == 0, result.output
+    tickets = json.loads(result.stdout)["imports"][0]
+    if accepted:
+        assert tickets["kept"] == 2, tickets
+    else:
+        assert tickets["rejected_by_reason"] == {"called_at:bad_timestamp": 1}, tickets
+
+
+def test_duplicate_ids_in_parquet_are_rejected_after_the_first(
+    uz: FixturePlugin, tmp_path: Path
+) -> None:
+    import duckdb
+
+    source = write(tmp_path, "source.csv", BAD_ROWS.replace("B9,tashkent-1,id-card,1,", "X,"))
+    parquet = tmp_path / "tickets.parquet"
+    connection = duckdb.connect()
+    connection.execute(
+        f"COPY (SELECT * FROM read_csv('{source}', all_varchar = true, ignore_errors = true)) "
+        f"TO '{parquet}' (FORMAT parquet)"
+    )
+    connection.close()
+    result = run_cli("ops", "check", "UZ", "--tickets", str(parquet), "--json")
+    data = json.loads(result.stdout)
+    tickets = data["files"][0]
+    assert tickets["rejected_by_reason"]["ticket_id:duplicate"] == 1
+    assert (6, "ticket_id", "duplicate") in {
+        (e["row"], e["column"], e["reason"]) for e in tickets["examples"]
+    }
+
+
 def test_strict_writes_nothing_when_a_row_is_rejected(uz: FixturePlugin, tmp_path: Path) -> None:
     result, out = report(tmp_path, "--strict", tickets=BAD_ROWS, ratings=None)
     assert result.exit_code == 2

@@ -8,6 +8,7 @@ run on a warehouse that holds tables of those names (docs/ops.md).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from statistics import fmean
@@ -191,19 +192,64 @@ LEVEL_COLUMN: dict[Level, str | None] = {
 
 def scalar_sql(table: str, indicators: Sequence[Indicator], level: Level) -> str:
     """The query of ``indicators`` over ``t_<table>`` for one month (a parameter) at one
-    level: one row for the country, or one per centre, agency or service.
+    level: one row for the country, or one per centre, agency or service; the values in
+    the indicators' order after the key.
 
     One query per month and level, not ``GROUPING SETS``: an exact percentile keeps every
-    value of its group in memory, and this bounds them to one month at one level.
+    value of its group in memory, and this bounds them to one month at one level. Several
+    percentiles of the same column and filter (the median and the 90th of the wait) are
+    taken by one ``quantile_cont`` with a list of fractions (:func:`shared_quantiles`),
+    which keeps each value once and sorts once.
     """
-    values = ", ".join(f"{i.expression} AS v{n}" for n, i in enumerate(indicators))
+    inner, outer = shared_quantiles(indicators)
     column = LEVEL_COLUMN[level]
     if column is None:
-        return f"SELECT NULL AS key, {values} FROM t_{table} WHERE month = ?"
-    return (
-        f"SELECT {column} AS key, {values} FROM t_{table} "
-        f"WHERE month = ? AND {column} IS NOT NULL GROUP BY {column}"
-    )
+        query = f"SELECT NULL AS key, {inner} FROM t_{table} WHERE month = ?"
+    else:
+        query = (
+            f"SELECT {column} AS key, {inner} FROM t_{table} "
+            f"WHERE month = ? AND {column} IS NOT NULL GROUP BY {column}"
+        )
+    return f"SELECT key, {outer} FROM ({query})"
+
+
+_QUANTILE = re.compile(
+    r"quantile_cont\(\s*([A-Za-z_][A-Za-z0-9_]*)\s*,\s*(0?\.[0-9]+|[01](?:\.0*)?)\s*\)"
+    r"(\s+FILTER\s*\(\s*WHERE\s+[A-Za-z_][A-Za-z0-9_ ]*\))?",
+    re.IGNORECASE,
+)
+
+
+def shared_quantiles(indicators: Sequence[Indicator]) -> tuple[str, str]:
+    """The select lists of :func:`scalar_sql`: the aggregates (inner) and each indicator's
+    value from them (outer, ``v0``, ``v1``…).
+
+    An indicator whose whole expression is ``quantile_cont(column, fraction)`` with an
+    optional ``FILTER (WHERE …)`` of plain words shares one list-quantile with the others
+    of the same column and filter; any other expression is computed as written."""
+    groups: dict[tuple[str, str], list[str]] = {}
+    parts: list[tuple[int, tuple[str, str], str] | tuple[int, None, str]] = []
+    for n, indicator in enumerate(indicators):
+        found = _QUANTILE.fullmatch(indicator.expression.strip())
+        if found is None:
+            parts.append((n, None, indicator.expression))
+            continue
+        key = (found.group(1), (found.group(3) or "").strip())
+        groups.setdefault(key, []).append(found.group(2))
+        parts.append((n, key, found.group(2)))
+    shared = {key: f"q{i}" for i, key in enumerate(groups)}
+    inner = [f"{expression} AS a{n}" for n, key, expression in parts if key is None]
+    inner += [
+        f"quantile_cont({column}, [{', '.join(groups[(column, where)])}]) {where} AS {name}"
+        for (column, where), name in shared.items()
+    ]
+    outer = [
+        f"a{n} AS v{n}"
+        if key is None
+        else f"{shared[key]}[{groups[key].index(fraction) + 1}] AS v{n}"
+        for n, key, fraction in parts
+    ]
+    return ", ".join(inner), ", ".join(outer)
 
 
 def _scalars(
