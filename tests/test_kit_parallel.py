@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from asan_core.kit.build import render_jobs
+from asan_core.kit.build import render_jobs, shares
+from asan_core.kit.pages import pages
 from tests.conftest import FixturePlugin, run_cli
 
 
@@ -37,8 +38,9 @@ def test_asan_jobs_chooses_the_number_of_processes(monkeypatch: pytest.MonkeyPat
     assert render_jobs() == 2  # two halves at most
 
 
-# The fixture country's pages, in order: index, charter, its two services, centres (the
-# first process's half: even positions), principles (the second's: odd positions), ...
+# The fixture country has one locale, so its pages are split one by one: index, charter,
+# its two services, centres (the first process's: even positions), principles (the
+# second's: odd positions), ...
 @pytest.mark.parametrize("template", ["centres.html", "principles.html"])
 def test_a_broken_template_in_either_half_is_located_and_leaves_no_kit(
     country_plugin: FixturePlugin,
@@ -60,3 +62,83 @@ def test_a_broken_template_in_either_half_is_located_and_leaves_no_kit(
     assert "Traceback" not in result.output
     assert not out.exists()
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".kit.")]
+
+
+def test_each_page_is_rendered_by_exactly_one_process_whole_locales_alternating(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from asan_core.franchise import resolve
+
+    monkeypatch.delenv("ASAN_DISABLE_PLUGIN_AUTOLOAD")
+    monkeypatch.setenv("ASAN_LOAD_PLUGINS", "asan_afghanistan")
+    franchise = resolve("AF")
+    chosen = ["fa_AF", "ps_AF", "en"]
+    first, second = shares(chosen, 2)
+    listed = list(enumerate(pages(franchise)))
+    for locale in chosen:
+        owners = [(first(locale, i, p), second(locale, i, p)) for i, p in listed]
+        assert all(a != b for a, b in owners), locale  # one process, never both or none
+    assert all(first("fa_AF", i, p) for i, p in listed)  # whole locales alternate
+    assert all(second("ps_AF", i, p) for i, p in listed)
+    # the odd locale out is split, a handbook's screen and print pages together
+    mine = {p.path for i, p in listed if first("en", i, p)}
+    assert 0.3 < len(mine) / len(listed) < 0.7
+    for role in ("volunteer", "trainer"):
+        assert (f"handbooks/{role}.html" in mine) == (f"handbooks/{role}-print.html" in mine)
+    (everything,) = shares(chosen, 1)
+    assert all(everything(loc, i, p) for loc in chosen for i, p in listed)
+
+
+def test_the_filters_compiled_ahead_are_the_kits_filters(country_plugin: FixturePlugin) -> None:
+    from asan_core.franchise import resolve
+    from asan_core.i18n.context import LocaleContext
+    from asan_core.kit.environment import make_environment
+    from asan_core.kit.templates import KIT_FILTERS
+
+    plain = make_environment(LocaleContext(resolve("UZ"), "uz"))
+    ours = set(plain.filters) - set(__import__("jinja2").Environment().filters)
+    assert ours | {"markdown"} == set(KIT_FILTERS)  # markdown: added by the kit's build
+
+
+def test_a_template_compiled_under_other_settings_is_never_loaded() -> None:
+    from jinja2 import Environment
+
+    from asan_core.base.resources import templates_dir
+    from asan_core.kit.templates import configured
+
+    ours = configured([templates_dir()])
+    other = Environment(bytecode_cache=ours.bytecode_cache, extensions=["jinja2.ext.i18n"])
+    source = "{% trans n=1 %}{{ n }} service{% endtrans %}"
+    cache = ours.bytecode_cache
+    assert cache is not None
+    mine = cache.get_bucket(ours, "kit/x.html", "/x.html", source)
+    theirs = cache.get_bucket(other, "kit/x.html", "/x.html", source)
+    assert mine.key != theirs.key  # newstyle gettext compiles {% trans %} differently
+
+
+def test_templates_compiled_ahead_are_taken_in_and_not_compiled_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import jinja2
+
+    from asan_core.kit.templates import _BYTECODE, compile_ahead, configured
+
+    monkeypatch.setenv("ASAN_CACHE_DIR", "off")
+    monkeypatch.setenv("ASAN_JOBS", "2")
+    compile_ahead()()
+    assert len(_BYTECODE.compiled()) >= 15  # every page template of the kit
+    compiled: list[str] = []
+    original = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *a: object):
+        compiled.append(str(name))
+        return original(self, source, name, *a)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    from asan_core.base.resources import templates_dir
+    from asan_core.kit.templates import KIT_FILTERS
+
+    env = configured([templates_dir()])
+    env.filters.update(dict.fromkeys(KIT_FILTERS, str))
+    env.get_template("kit/handbook.html")
+    assert compiled == []

@@ -59,10 +59,14 @@ def kit_build(
     <locale>/pdf/; if they cannot be printed (no browser), the rest of the kit is built
     and the command exits 2 saying how to install what is missing.
     """
+    from asan_core.kit.templates import compile_ahead
+
+    take_in_templates = compile_ahead()  # on the other core, while the country loads
     from asan_core.i18n.negotiation import negotiate_locale
     from asan_core.kit import build_kit
 
     franchise = franchise_of(country)
+    take_in_templates()
     chosen = guard(lambda: [negotiate_locale(loc, franchise.country) for loc in locale or []])
     console = consoles.err
     try:

@@ -46,10 +46,9 @@ from asan_core.i18n.charts import bar_chart, line_chart
 from asan_core.i18n.context import LocaleContext, ShownText
 from asan_core.i18n.fonts import kit_fonts
 from asan_core.i18n.formatting import Formatter
-from asan_core.i18n.workflow import coverage
 from asan_core.kit.environment import make_environment
 from asan_core.kit.markdown import markdown
-from asan_core.kit.pages import ROLES, SERVICE_CARD_ROLES, pages, print_documents
+from asan_core.kit.pages import ROLES, SERVICE_CARD_ROLES, Page, pages, print_documents
 from asan_core.kit.pdf import PdfTimings, PdfUnavailable, PrintJob, render_pdfs
 from asan_core.kit.theme import Theme, kit_theme
 from asan_core.kit.writer import (
@@ -175,24 +174,30 @@ def build_kit(
             ]
         )
     theme = kit_theme(franchise)
-    report = run_checks(franchise)
     capacity_plan = plan(franchise) if franchise.demand else None
-    check_page = report_html(report, franchise)
-    errors = [f for f in report.findings if f.severity is Severity.ERROR]
-    if errors and not force:
-        raise ProblemsError(
-            [
-                Problem(
-                    f"conformance error {f.rule}: {f.message}",
-                    plugin=f.location.plugin if f.location else None,
-                    file=f.location.file if f.location else None,
-                    line=f.location.line if f.location else None,
-                    field=f.location.field if f.location else None,
-                    hint=(f.hint or "") + " (or build anyway with --force)",
-                )
-                for f in errors
-            ]
-        )
+    check_page: list[str] = []
+
+    def conformance() -> None:
+        """The conformance report, checked while the second process renders pages: its
+        errors stop the build (the staging folder is removed, nothing is written)."""
+        report = run_checks(franchise)
+        errors = [f for f in report.findings if f.severity is Severity.ERROR]
+        if errors and not force:
+            raise ProblemsError(
+                [
+                    Problem(
+                        f"conformance error {f.rule}: {f.message}",
+                        plugin=f.location.plugin if f.location else None,
+                        file=f.location.file if f.location else None,
+                        line=f.location.line if f.location else None,
+                        field=f.location.field if f.location else None,
+                        hint=(f.hint or "") + " (or build anyway with --force)",
+                    )
+                    for f in errors
+                ]
+            )
+        check_page.append(report_html(report, franchise))
+
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_folders(out)  # what killed builds left beside the kit
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
@@ -201,14 +206,16 @@ def build_kit(
     staging.chmod(0o777 & ~umask)  # a kit is for publishing: mkdtemp's 0700 is not
     try:
         writer = KitWriter(staging)
-        contexts, fallbacks = _render_all(franchise, chosen, writer, capacity_plan, theme, step)
+        contexts, fallbacks = _render_all(
+            franchise, chosen, writer, capacity_plan, theme, step, conformance
+        )
         if strict:
             shown = {loc: fb for loc, fb in fallbacks.items() if fb}
             if shown:
                 raise ProblemsError(strict_problems(franchise, shown))
         step("writing assets, catalogue, conformance report and manifest")
         _write_shared(franchise, contexts, writer, theme)
-        writer.write("report/check.html", check_page)
+        writer.write("report/check.html", check_page[0])
         pdfs: list[str] = []
         pdf_problems: list[Problem] = []
         timings = PdfTimings()
@@ -244,6 +251,8 @@ def strict_problems(franchise: Franchise, shown: dict[str, dict[str, str]]) -> l
     """One problem per locale that showed text in another language: what fell back — the
     interface strings, and the records and fields of the content — and the route to
     supply it (``asan i18n stats`` words the routes)."""
+    from asan_core.i18n.workflow import coverage  # only when a strict build fails
+
     reports = {r.locale: r for r in coverage(franchise)}
     problems = []
     for locale, fell_back in shown.items():
@@ -297,6 +306,50 @@ def render_jobs() -> int:
 
 
 Fallbacks = dict[str, dict[str, str]]
+Share = Callable[[str, int, Page], bool]
+"""Which pages a process renders: ``(locale, index of the page, page) → yes``."""
+
+
+def _everything(locale: str, index: int, page: Page) -> bool:
+    return True
+
+
+def shares(chosen: list[str], jobs: int) -> list[Share]:
+    """How the pages are split between ``jobs`` processes (1 or 2).
+
+    Whole locales alternate between the two, so each process sets up (catalogs, formats,
+    templates) only the locales it renders; an odd locale out is split page by page, a
+    handbook's screen and print pages kept together (they render the same Markdown).
+    Measured on the AF kit (docs/performance.md), this costs less than alternating every
+    page of every locale, which set up every locale and rendered each handbook's Markdown
+    in both processes.
+    """
+    if jobs == 1:
+        return [_everything]
+    whole = chosen[: len(chosen) - len(chosen) % 2]
+    split = chosen[len(whole) :]
+
+    def share(process: int) -> Share:
+        mine = set(whole[process::2])
+
+        def owns(locale: str, index: int, page: Page) -> bool:
+            if locale in mine:
+                return True
+            if locale not in split:
+                return False
+            return _unit(index, page) % 2 == process
+
+        return owns
+
+    return [share(0), share(1)]
+
+
+def _unit(index: int, page: Page) -> int:
+    """A number whose parity says which process renders a page of a split locale: the
+    role for a handbook's screen and print pages (they render the same Markdown), the
+    page's place in the locale for every other page."""
+    role = page.values.get("role")
+    return ROLES.index(role) if role is not None else index
 
 
 def _render_part(
@@ -305,17 +358,19 @@ def _render_part(
     writer: KitWriter,
     capacity_plan: CapacityPlan | None,
     theme: Theme,
-    part: tuple[int, int],
+    share: Share,
     step: Callable[[str], None],
 ) -> tuple[dict[str, LocaleContext], Fallbacks]:
-    """Render every ``part[1]``-th page (from ``part[0]``) of every locale."""
+    """Render the pages of every locale this process's ``share`` owns; the contexts of
+    the locales it owns none of are made all the same (the language chooser and the
+    strict check read them)."""
     contexts: dict[str, LocaleContext] = {}
     fallbacks: Fallbacks = {}
     for locale in chosen:
         step(f"rendering {locale}")
         try:
             contexts[locale] = _render_locale(
-                franchise, locale, chosen, writer, theme, capacity_plan, part
+                franchise, locale, chosen, writer, theme, capacity_plan, share
             )
         except TemplateError as exc:
             raise ProblemsError([_template_problem(exc, locale)]) from exc
@@ -330,13 +385,14 @@ def _render_in_child(
     root: Path,
     capacity_plan: CapacityPlan | None,
     theme: Theme,
+    share: Share,
 ) -> None:
-    """The forked half: render the odd pages, send back what the manifest and the strict
+    """The forked half: render its share, send back what the manifest and the strict
     check need (or the problems, or what went wrong)."""
     try:
         writer = KitWriter(root)
         _, fallbacks = _render_part(
-            franchise, chosen, writer, capacity_plan, theme, (1, 2), lambda _: None
+            franchise, chosen, writer, capacity_plan, theme, share, lambda _: None
         )
         connection.send(("done", (writer.files, fallbacks)))
     except ProblemsError as exc:
@@ -354,23 +410,30 @@ def _render_all(
     capacity_plan: CapacityPlan | None,
     theme: Theme,
     step: Callable[[str], None],
+    meanwhile: Callable[[], None] = lambda: None,
 ) -> tuple[dict[str, LocaleContext], Fallbacks]:
-    """Every page of every locale: half of them in a forked process when two can run
-    (:func:`render_jobs`). The files are the same either way; only the time differs."""
-    if render_jobs() == 1:
-        return _render_part(franchise, chosen, writer, capacity_plan, theme, (0, 1), step)
+    """Every page of every locale: shared between two processes when two can run
+    (:func:`render_jobs`, :func:`shares`). The files are the same either way; only the
+    time differs. ``meanwhile`` runs first in this process (while the other renders); what
+    it raises stops the build."""
+    jobs = render_jobs()
+    mine, *theirs = shares(chosen, jobs)
+    if not theirs:
+        meanwhile()
+        return _render_part(franchise, chosen, writer, capacity_plan, theme, mine, step)
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
     child = fork.Process(
         target=_render_in_child,
-        args=(send, franchise, chosen, writer.root, capacity_plan, theme),
+        args=(send, franchise, chosen, writer.root, capacity_plan, theme, theirs[0]),
         daemon=True,
     )
     child.start()
     send.close()
     try:
+        meanwhile()
         contexts, fallbacks = _render_part(
-            franchise, chosen, writer, capacity_plan, theme, (0, 2), step
+            franchise, chosen, writer, capacity_plan, theme, mine, step
         )
         try:
             kind, payload = receive.recv()
@@ -399,11 +462,18 @@ def _render_locale(
     writer: KitWriter,
     theme: Theme,
     capacity_plan: CapacityPlan | None = None,
-    part: tuple[int, int] = (0, 1),
+    share: Share = _everything,
 ) -> LocaleContext:
-    """Write the pages of ``locale`` (every ``part[1]``-th, from ``part[0]``); the context
-    tells what fell back."""
+    """Write the pages of ``locale`` that ``share`` owns; the context tells what fell
+    back."""
     context = LocaleContext(franchise, locale)
+    chosen_pages = [
+        (index, page)
+        for index, page in enumerate(pages(franchise, capacity_plan))
+        if share(locale, index, page)
+    ]
+    if not chosen_pages:
+        return context
     env = make_environment(context)
     env.filters["markdown"] = markdown
     if capacity_plan is not None:
@@ -434,10 +504,7 @@ def _render_locale(
             script_json(service_page(franchise, service, locale, context.chain.plain))
         ),
     )
-    first, step = part
-    for index, page in enumerate(pages(franchise, capacity_plan)):
-        if index % step != first:
-            continue
+    for _, page in chosen_pages:
         template = env.get_template(page.template)
         root = "../" * page.depth
         html = template.render(page=page.path, root=root, home=f"{root}{locale}/", **page.values)

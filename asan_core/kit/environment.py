@@ -11,100 +11,27 @@ as text; variables interpolated into it are escaped too. Templates keep markup o
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sys
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinja2 import (
-    ChoiceLoader,
-    Environment,
-    FileSystemLoader,
-    StrictUndefined,
-    select_autoescape,
-)
-from jinja2.bccache import Bucket, BytecodeCache
+from jinja2 import Environment
 from markupsafe import Markup
 
 from asan_core.base.resources import templates_dir
-from asan_core.base.version import __version__
 from asan_core.contract.franchise import Franchise
 from asan_core.i18n.context import LocaleContext
 from asan_core.i18n.formatting import Formatter
 from asan_core.i18n.labels import CHANNEL_LABELS, FEATURE_LABELS, ILLUSTRATIVE_MARK, ROLE_LABELS
 from asan_core.i18n.templating import install_translations
+from asan_core.kit.templates import configured
 from asan_core.model import ChannelKind, Feature, Role
 
 
 def template_folders(franchise: Franchise) -> list[Path]:
     """Plugin template folders (later-registered plugins first), then the core's."""
     return [*franchise.plugins.template_dirs, templates_dir()]
-
-
-class _TemplateCache(BytecodeCache):
-    """Compiled templates, shared by every environment of the process (one per locale) and,
-    where a cache folder can be written, by later processes.
-
-    Jinja2 keys a template by its name and file name and checks the source's checksum, so
-    an edited template (a trainer editing while ``asan kit serve`` runs, or a plugin update)
-    is compiled afresh: the cache is never stale. The folder is
-    ``$ASAN_CACHE_DIR`` or ``$XDG_CACHE_HOME/asan-sdk`` (``~/.cache/asan-sdk``), one
-    subfolder per asan-sdk and Python version; ``ASAN_CACHE_DIR=off`` keeps it in memory. A
-    folder that cannot be written is not an error: the cache stays in memory.
-    """
-
-    def __init__(self) -> None:
-        self._store: dict[str, bytes] = {}
-        self._folder: Path | bool | None = False  # False: not looked up yet
-
-    def _disk(self) -> Path | None:
-        if self._folder is False:
-            self._folder = _cache_folder()
-        return self._folder if isinstance(self._folder, Path) else None
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        code = self._store.get(bucket.key)
-        if code is None and (folder := self._disk()) is not None:
-            try:
-                code = (folder / f"{bucket.key}.cache").read_bytes()
-            except OSError:
-                code = None
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        code = bucket.bytecode_to_string()
-        self._store[bucket.key] = code
-        folder = self._disk()
-        if folder is not None:
-            try:
-                temporary = folder / f"{bucket.key}.{os.getpid()}.tmp"
-                temporary.write_bytes(code)
-                os.replace(temporary, folder / f"{bucket.key}.cache")
-            except OSError:
-                self._folder = None  # read-only or full: keep to memory from now on
-
-
-def _cache_folder() -> Path | None:
-    setting = os.environ.get("ASAN_CACHE_DIR", "")
-    if setting.lower() in {"off", "0", "no", "false"}:
-        return None
-    base = (
-        Path(setting)
-        if setting
-        else Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "asan-sdk"
-    )
-    folder = base / f"templates-{__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return folder
-
-
-_BYTECODE = _TemplateCache()
 
 
 def make_environment(
@@ -121,16 +48,7 @@ def make_environment(
     ``illustrative_mark``.
     """
     folders = [*(extra_folders or []), *template_folders(context.franchise)]
-    env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
-        bytecode_cache=_BYTECODE,
-        autoescape=select_autoescape(["html", "htm", "xml"], default_for_string=True),
-        undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    env = configured(folders)
     chain = context.chain
     install_translations(env, chain)
     fmt = context.formatter

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Annotated, Any, Self
 
 from babel import Locale, UnknownLocaleError
@@ -74,6 +75,13 @@ def check_locale_identifier(value: str) -> str:
     """Accept a Babel locale identifier (``fa_AF``, ``az``, ``ps_AF``) and normalise its form."""
     if not isinstance(value, str) or not value:
         raise ValueError("expected a locale identifier such as 'en', 'az' or 'fa_AF'")
+    return _normalised_locale(value)
+
+
+@lru_cache(maxsize=512)
+def _normalised_locale(value: str) -> str:
+    """Babel's spelling of ``value`` (a country's data names the same few locales thousands
+    of times: each translated field is keyed by one)."""
     try:
         locale = Locale.parse(value.replace("-", "_"))
     except (UnknownLocaleError, ValueError) as exc:
