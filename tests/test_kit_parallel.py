@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from asan_core.kit.build import render_jobs, shares
+from asan_core.kit.build import render_jobs, units
 from asan_core.kit.pages import pages
 from tests.conftest import FixturePlugin, run_cli
 
@@ -38,9 +38,8 @@ def test_asan_jobs_chooses_the_number_of_processes(monkeypatch: pytest.MonkeyPat
     assert render_jobs() == 2  # two halves at most
 
 
-# The fixture country has one locale, so its pages are split one by one: index, charter,
-# its two services, centres (the first process's: even positions), principles (the
-# second's: odd positions), ...
+# Whichever process renders it (they take pages from the two ends of one queue), a
+# broken template is reported the same way.
 @pytest.mark.parametrize("template", ["centres.html", "principles.html"])
 def test_a_broken_template_in_either_half_is_located_and_leaves_no_kit(
     country_plugin: FixturePlugin,
@@ -64,29 +63,37 @@ def test_a_broken_template_in_either_half_is_located_and_leaves_no_kit(
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".kit.")]
 
 
-def test_each_page_is_rendered_by_exactly_one_process_whole_locales_alternating(
+def test_the_two_processes_take_every_unit_once_from_the_two_ends(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from asan_core.franchise import resolve
+    from asan_core.kit.build import _Queue
 
     monkeypatch.delenv("ASAN_DISABLE_PLUGIN_AUTOLOAD")
     monkeypatch.setenv("ASAN_LOAD_PLUGINS", "asan_afghanistan")
     franchise = resolve("AF")
     chosen = ["fa_AF", "ps_AF", "en"]
-    first, second = shares(chosen, 2)
-    listed = list(enumerate(pages(franchise)))
-    for locale in chosen:
-        owners = [(first(locale, i, p), second(locale, i, p)) for i, p in listed]
-        assert all(a != b for a, b in owners), locale  # one process, never both or none
-    assert all(first("fa_AF", i, p) for i, p in listed)  # whole locales alternate
-    assert all(second("ps_AF", i, p) for i, p in listed)
-    # the odd locale out is split, a handbook's screen and print pages together
-    mine = {p.path for i, p in listed if first("en", i, p)}
-    assert 0.3 < len(mine) / len(listed) < 0.7
-    for role in ("volunteer", "trainer"):
-        assert (f"handbooks/{role}.html" in mine) == (f"handbooks/{role}-print.html" in mine)
-    (everything,) = shares(chosen, 1)
-    assert all(everything(loc, i, p) for loc in chosen for i, p in listed)
+    work = units(franchise, chosen, None)
+    listed = [(u.locale, p.path) for u in work for p in u.pages]
+    assert sorted(listed) == sorted((loc, p.path) for loc in chosen for p in pages(franchise))
+    assert len(set(listed)) == len(listed)  # every page of every locale, once
+    screen_and_print = [u for u in work if len(u.pages) > 1]
+    assert {len(u.pages) for u in screen_and_print} == {2}
+    assert all(
+        u.pages[1].path == u.pages[0].path.replace(".html", "-print.html") for u in screen_and_print
+    )
+    queue = _Queue(len(work), shared=True)
+    taken = {"front": [], "back": []}
+    while True:  # the two ends, in turn, as two processes would
+        front, back = queue.take(front=True), queue.take(front=False)
+        for end, unit in (("front", front), ("back", back)):
+            if unit is not None:
+                taken[end].append(unit)
+        if front is None and back is None:
+            break
+    assert sorted(taken["front"] + taken["back"]) == list(range(len(work)))
+    assert work[taken["front"][0]].locale == "fa_AF"  # the first locale from the front
+    assert work[taken["back"][0]].locale == "en"  # the last from the back
 
 
 def test_the_filters_compiled_ahead_are_the_kits_filters(country_plugin: FixturePlugin) -> None:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
-from jinja2 import TemplateError
+from jinja2 import Environment, TemplateError
 from markupsafe import Markup
 
 from asan_core.base.problems import Problem, ProblemsError
@@ -306,95 +306,124 @@ def render_jobs() -> int:
 
 
 Fallbacks = dict[str, dict[str, str]]
-Share = Callable[[str, int, Page], bool]
-"""Which pages a process renders: ``(locale, index of the page, page) → yes``."""
 
 
-def _everything(locale: str, index: int, page: Page) -> bool:
-    return True
+@dataclass(frozen=True)
+class Unit:
+    """Pages of one locale rendered together: a handbook's screen and print pages (they
+    render the same Markdown), or one other page."""
+
+    locale: str
+    pages: tuple[Page, ...]
 
 
-def shares(chosen: list[str], jobs: int) -> list[Share]:
-    """How the pages are split between ``jobs`` processes (1 or 2).
-
-    Whole locales alternate between the two, so each process sets up (catalogs, formats,
-    templates) only the locales it renders; an odd locale out is split page by page, a
-    handbook's screen and print pages kept together (they render the same Markdown).
-    Measured on the AF kit (docs/performance.md), this costs less than alternating every
-    page of every locale, which set up every locale and rendered each handbook's Markdown
-    in both processes.
-    """
-    if jobs == 1:
-        return [_everything]
-    whole = chosen[: len(chosen) - len(chosen) % 2]
-    split = chosen[len(whole) :]
-
-    def share(process: int) -> Share:
-        mine = set(whole[process::2])
-
-        def owns(locale: str, index: int, page: Page) -> bool:
-            if locale in mine:
-                return True
-            if locale not in split:
-                return False
-            return _unit(index, page) % 2 == process
-
-        return owns
-
-    return [share(0), share(1)]
-
-
-def _unit(index: int, page: Page) -> int:
-    """A number whose parity says which process renders a page of a split locale: the
-    role for a handbook's screen and print pages (they render the same Markdown), the
-    page's place in the locale for every other page."""
-    role = page.values.get("role")
-    return ROLES.index(role) if role is not None else index
-
-
-def _render_part(
-    franchise: Franchise,
-    chosen: list[str],
-    writer: KitWriter,
-    capacity_plan: CapacityPlan | None,
-    theme: Theme,
-    share: Share,
-    step: Callable[[str], None],
-) -> tuple[dict[str, LocaleContext], Fallbacks]:
-    """Render the pages of every locale this process's ``share`` owns; the contexts of
-    the locales it owns none of are made all the same (the language chooser and the
-    strict check read them)."""
-    contexts: dict[str, LocaleContext] = {}
-    fallbacks: Fallbacks = {}
+def units(
+    franchise: Franchise, chosen: list[str], capacity_plan: CapacityPlan | None
+) -> list[Unit]:
+    """Every page of every locale, locale after locale, as units of work."""
+    found: list[Unit] = []
     for locale in chosen:
-        step(f"rendering {locale}")
-        try:
-            contexts[locale] = _render_locale(
-                franchise, locale, chosen, writer, theme, capacity_plan, share
+        grouped: dict[Any, list[Page]] = {}
+        for index, page in enumerate(pages(franchise, capacity_plan)):
+            grouped.setdefault(page.values.get("role", index), []).append(page)
+        found.extend(Unit(locale, tuple(group)) for group in grouped.values())
+    return found
+
+
+class _Queue:
+    """The units, taken from both ends: this process from the front (the first locales),
+    the other from the back (the last), until they meet.
+
+    Each process sets up only the locales it reaches (catalogs, formats, Markdown) and
+    neither waits for the other: measured on the AF kit (docs/performance.md), this
+    finishes both within a unit of each other, where a fixed half left one process idle
+    while the other finished (the first also makes the conformance report)."""
+
+    def __init__(self, count: int, shared: bool) -> None:
+        self.count = count
+        self._bounds: Any = None
+        self._front, self._back = 0, count - 1
+        if shared:
+            self._bounds = multiprocessing.get_context("fork").Array("l", [0, count - 1])
+
+    def take(self, front: bool) -> int | None:
+        if self._bounds is None:
+            if self._front > self._back:
+                return None
+            self._front += 1
+            return self._front - 1
+        with self._bounds.get_lock():
+            first, last = self._bounds[0], self._bounds[1]
+            if first > last:
+                return None
+            if front:
+                self._bounds[0] = first + 1
+                return int(first)
+            self._bounds[1] = last - 1
+            return int(last)
+
+
+class _Renderer:
+    """One process's rendering: an environment per locale it reaches, made when first
+    needed."""
+
+    def __init__(
+        self,
+        franchise: Franchise,
+        chosen: list[str],
+        writer: KitWriter,
+        capacity_plan: CapacityPlan | None,
+        theme: Theme,
+        step: Callable[[str], None],
+    ) -> None:
+        self.franchise, self.chosen, self.writer = franchise, chosen, writer
+        self.capacity_plan, self.theme, self.step = capacity_plan, theme, step
+        self.contexts: dict[str, LocaleContext] = {}
+        self._environments: dict[str, Environment] = {}
+
+    def context(self, locale: str) -> LocaleContext:
+        if locale not in self.contexts:
+            self.contexts[locale] = LocaleContext(self.franchise, locale)
+        return self.contexts[locale]
+
+    def render(self, unit: Unit) -> None:
+        locale = unit.locale
+        if locale not in self._environments:
+            self.step(f"rendering {locale}")
+            self._environments[locale] = _locale_environment(
+                self.franchise,
+                self.context(locale),
+                self.chosen,
+                self.theme,
+                self.capacity_plan,
             )
+        env = self._environments[locale]
+        try:
+            for page in unit.pages:
+                template = env.get_template(page.template)
+                root = "../" * page.depth
+                html = template.render(
+                    page=page.path, root=root, home=f"{root}{locale}/", **page.values
+                )
+                self.writer.write(f"{locale}/{page.path}", html)
         except TemplateError as exc:
             raise ProblemsError([_template_problem(exc, locale)]) from exc
-        fallbacks[locale] = contexts[locale].fallbacks()
-    return contexts, fallbacks
+
+    def run(self, work: list[Unit], queue: _Queue, front: bool) -> None:
+        while (taken := queue.take(front)) is not None:
+            self.render(work[taken])
+
+    def fallbacks(self) -> Fallbacks:
+        return {locale: context.fallbacks() for locale, context in self.contexts.items()}
 
 
-def _render_in_child(
-    connection: Any,
-    franchise: Franchise,
-    chosen: list[str],
-    root: Path,
-    capacity_plan: CapacityPlan | None,
-    theme: Theme,
-    share: Share,
-) -> None:
-    """The forked half: render its share, send back what the manifest and the strict
-    check need (or the problems, or what went wrong)."""
+def _render_in_child(connection: Any, renderer: _Renderer, work: list[Unit], queue: _Queue) -> None:
+    """The forked process: render units from the back of the queue, send back what the
+    manifest and the strict check need (or the problems, or what went wrong)."""
     try:
-        writer = KitWriter(root)
-        _, fallbacks = _render_part(
-            franchise, chosen, writer, capacity_plan, theme, share, lambda _: None
-        )
-        connection.send(("done", (writer.files, fallbacks)))
+        renderer.writer = KitWriter(renderer.writer.root)  # its own record of files
+        renderer.run(work, queue, front=False)
+        connection.send(("done", (renderer.writer.files, renderer.fallbacks())))
     except ProblemsError as exc:
         connection.send(("problems", exc.problems))
     except BaseException:  # an internal error: the parent reports it
@@ -412,29 +441,27 @@ def _render_all(
     step: Callable[[str], None],
     meanwhile: Callable[[], None] = lambda: None,
 ) -> tuple[dict[str, LocaleContext], Fallbacks]:
-    """Every page of every locale: shared between two processes when two can run
-    (:func:`render_jobs`, :func:`shares`). The files are the same either way; only the
-    time differs. ``meanwhile`` runs first in this process (while the other renders); what
-    it raises stops the build."""
-    jobs = render_jobs()
-    mine, *theirs = shares(chosen, jobs)
-    if not theirs:
+    """Every page of every locale, in two processes when two can run
+    (:func:`render_jobs`), taking units from the two ends of one queue (:class:`_Queue`).
+    The files are the same either way; only the time differs. ``meanwhile`` runs first in
+    this process (while the other renders); what it raises stops the build. The contexts
+    of every locale are returned (the language chooser reads them)."""
+    renderer = _Renderer(franchise, chosen, writer, capacity_plan, theme, step)
+    work = units(franchise, chosen, capacity_plan)
+    two = render_jobs() == 2 and len(work) > 1
+    queue = _Queue(len(work), shared=two)
+    if not two:
         meanwhile()
-        return _render_part(franchise, chosen, writer, capacity_plan, theme, mine, step)
+        renderer.run(work, queue, front=True)
+        return _every_context(renderer), renderer.fallbacks()
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
-    child = fork.Process(
-        target=_render_in_child,
-        args=(send, franchise, chosen, writer.root, capacity_plan, theme, theirs[0]),
-        daemon=True,
-    )
+    child = fork.Process(target=_render_in_child, args=(send, renderer, work, queue), daemon=True)
     child.start()
     send.close()
     try:
         meanwhile()
-        contexts, fallbacks = _render_part(
-            franchise, chosen, writer, capacity_plan, theme, mine, step
-        )
+        renderer.run(work, queue, front=True)
         try:
             kind, payload = receive.recv()
         except EOFError:
@@ -450,30 +477,26 @@ def _render_all(
         raise RuntimeError(f"rendering the kit's pages failed in the second process:\n{payload}")
     files, child_fallbacks = payload
     writer.files.update(files)
+    fallbacks = renderer.fallbacks()
     for locale, shown in child_fallbacks.items():
         fallbacks[locale] = {**fallbacks.get(locale, {}), **shown}
-    return contexts, fallbacks
+    return _every_context(renderer), fallbacks
 
 
-def _render_locale(
+def _every_context(renderer: _Renderer) -> dict[str, LocaleContext]:
+    """The contexts of every locale of the kit, in the kit's order."""
+    return {locale: renderer.context(locale) for locale in renderer.chosen}
+
+
+def _locale_environment(
     franchise: Franchise,
-    locale: str,
+    context: LocaleContext,
     chosen: list[str],
-    writer: KitWriter,
     theme: Theme,
-    capacity_plan: CapacityPlan | None = None,
-    share: Share = _everything,
-) -> LocaleContext:
-    """Write the pages of ``locale`` that ``share`` owns; the context tells what fell
-    back."""
-    context = LocaleContext(franchise, locale)
-    chosen_pages = [
-        (index, page)
-        for index, page in enumerate(pages(franchise, capacity_plan))
-        if share(locale, index, page)
-    ]
-    if not chosen_pages:
-        return context
+    capacity_plan: CapacityPlan | None,
+) -> Environment:
+    """The environment the pages of ``context``'s locale render in."""
+    locale = context.locale
     env = make_environment(context)
     env.filters["markdown"] = markdown
     if capacity_plan is not None:
@@ -504,12 +527,7 @@ def _render_locale(
             script_json(service_page(franchise, service, locale, context.chain.plain))
         ),
     )
-    for _, page in chosen_pages:
-        template = env.get_template(page.template)
-        root = "../" * page.depth
-        html = template.render(page=page.path, root=root, home=f"{root}{locale}/", **page.values)
-        writer.write(f"{locale}/{page.path}", html)
-    return context
+    return env
 
 
 def plan_charts(formatter: Formatter) -> dict[str, Any]:
