@@ -50,6 +50,7 @@ from asan_core.kit.environment import make_environment
 from asan_core.kit.markdown import markdown
 from asan_core.kit.pages import ROLES, SERVICE_CARD_ROLES, Page, pages, print_documents
 from asan_core.kit.pdf import PdfTimings, PdfUnavailable, PrintJob, render_pdfs
+from asan_core.kit.templates import can_fork
 from asan_core.kit.theme import Theme, kit_theme
 from asan_core.kit.writer import (
     KitWriter,
@@ -297,11 +298,11 @@ def render_jobs() -> int:
     can fork (Linux), 1 otherwise or with ``ASAN_JOBS=1``. Measured in
     ``benchmarks/bench_process.py`` (docs/performance.md): on 2 cores the pages of the AF
     kit render in about 60 % of the time."""
+    if not can_fork():
+        return 1
     setting = os.environ.get("ASAN_JOBS", "")
     if setting.isdigit():
         return max(1, min(2, int(setting)))
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return 1
     return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 

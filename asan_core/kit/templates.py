@@ -155,6 +155,15 @@ KIT_FILTERS = (
 exist; :func:`make_environment` and the kit's build register them)."""
 
 
+def can_fork() -> bool:
+    """Whether the build may fork a second process: on Linux only. (macOS offers ``fork``
+    but its system libraries are not safe in a forked child, which is why Python spawns
+    there by default; spawning would cost more start-up than it saves here.)"""
+    import multiprocessing
+
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
+
+
 AHEAD_TIMEOUT_S = 10.0
 """How long the build waits for the templates compiled ahead before compiling them itself
 (they take about 0.1 s; only a stuck process takes longer)."""
@@ -167,13 +176,14 @@ def compile_ahead() -> Callable[[], None]:
     A cold build compiles every template (about 0.1 s on this project's machine) in each
     of the two processes that render the pages; compiled here, on the core that is idle
     while the first loads and validates the data, neither does (docs/performance.md).
-    Where the second process cannot be made (no ``fork``, ``ASAN_JOBS=1``), or fails, the
-    function does nothing and the templates are compiled when first used, as always. A
-    plugin's own template is compiled when used: its file is another template.
+    Where the second process cannot be made or would not pay (off Linux, one core,
+    ``ASAN_JOBS=1``), or fails, the function does nothing and the templates are compiled
+    when first used, as always. A plugin's own template is compiled when used: its file
+    is another template.
     """
     import multiprocessing
 
-    if os.environ.get("ASAN_JOBS") == "1" or "fork" not in multiprocessing.get_all_start_methods():
+    if os.environ.get("ASAN_JOBS") == "1" or (os.cpu_count() or 1) < 2 or not can_fork():
         return lambda: None
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
