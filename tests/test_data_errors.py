@@ -267,3 +267,39 @@ def test_a_mistake_in_one_country_does_not_stop_another(
     broken = run_cli("check", "KZ")
     assert broken.exit_code == 2
     assert "services[0].titel: unknown field 'titel'" in broken.stderr
+
+
+def test_a_records_file_naming_a_country_no_plugin_declares_is_located(
+    country_plugin: FixturePlugin,
+) -> None:
+    # A typo in the code: the file's records would go to no country, and UZ would only
+    # show as missing them (its centres then offer no service, its areas no centre).
+    country_plugin.replace("records.yaml", "country: UZ", "country: UX")
+    stderr = check_fails(
+        country_plugin,
+        location(country_plugin, "records.yaml", "country: UX"),
+        "country: this file's records are for country 'UX', which no installed plugin declares",
+        "asan countries",
+    )
+    assert "is not a known" not in stderr  # the cause, not its consequences
+
+
+def test_records_for_a_country_another_plugin_declares_are_not_an_error(
+    country_plugin: FixturePlugin,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    other = make_plugin(tmp_path_factory.mktemp("kz"), monkeypatch, source=None)
+    other.write(
+        "country.yaml",
+        "country:\n  code: KZ\n  name: {en: Kazakhstan}\n  locales: [kk, ru, en]\n"
+        "  currency: KZT\n  operating_model: one_stop_staff\n  brand: {en: PSC}\n"
+        "  provenance: illustrative\n",
+    )
+    # the fixture plugin also contributes to KZ, which the other plugin declares
+    country_plugin.write("kz.yaml", "country: KZ\nagencies: []\n")
+    assert run_cli("check", "UZ").exit_code == 0
+    # and a plugin with a file for an undeclared country stops only the countries it
+    # contributes to
+    other.write("stray.yaml", "country: KX\nagencies: []\n")
+    assert run_cli("check", "UZ").exit_code == 0

@@ -43,6 +43,7 @@ from asan_core.model import (
     Record,
     Service,
 )
+from asan_core.plugin_kit.country_data import CountryData
 
 R = TypeVar("R", bound=Record)
 
@@ -102,6 +103,24 @@ def find_country(host: PluginHost, query: str) -> tuple[Country, str]:
     raise ProblemsError([*problems, Problem(f"unknown country {query!r}", hint=hint)])
 
 
+def _undeclared_countries(host: PluginHost, country: Country) -> list[Problem]:
+    """Records files naming a country no plugin declares, in the data plugins that
+    contribute to ``country`` (a typo in one of them would otherwise show only as records
+    missing from ``country``; another country's plugins are not its concern)."""
+    declared = {
+        c.code
+        for _, answer in host.call_each("asan_countries")
+        for c in answer or []
+        if isinstance(c, Country)
+    }
+    found: list[Problem] = []
+    for _, plugin in host.manager.list_name_plugin():
+        data = getattr(plugin, "data", None)
+        if isinstance(data, CountryData) and country.code in data.country_codes():
+            found.extend(data.undeclared(declared))
+    return found
+
+
 def wrong_answer(
     hook: str, value: object, expected: str, plugin: str, hint: str | None = None
 ) -> Problem:
@@ -140,8 +159,8 @@ def resolve(country: str, host: PluginHost | None = None, *, as_written: bool = 
     """
     host = host or get_plugin_manager()
     found, owner = find_country(host, country)
-    failures_before = len(host.failures)
-    problems: list[Problem] = []
+    problems: list[Problem] = _undeclared_countries(host, found)
+    failures_before = len(host.failures)  # asking for the countries again fails as before
     contributors: list[str] = []
     collected: dict[str, list[Record]] = {}
     for kind in RECORD_KINDS:

@@ -36,6 +36,9 @@ class _Loaded:
     records: dict[tuple[str, str], list[Record]] = field(default_factory=dict)
     problems: dict[str | None, list[Problem]] = field(default_factory=dict)
     country_file_problems: list[Problem] = field(default_factory=list)
+    addressed: dict[str, list[Problem]] = field(default_factory=dict)
+    """Per country code a records file names: where it names it (a problem to raise only
+    when no plugin declares that country)."""
 
     def problems_for(self, code: str | None) -> list[Problem]:
         return list(self.problems.get(code, []))
@@ -115,6 +118,17 @@ class CountryData:
             | {code for code in loaded.problems if code}
         )
 
+    def undeclared(self, declared: set[str]) -> list[Problem]:
+        """Records files of this plugin naming a country that is not in ``declared`` (the
+        codes every installed plugin declares): their records go to no country, which is
+        a typo far more often than a plan (``country: AG`` for ``AF``)."""
+        loaded = self._loaded
+        found: list[Problem] = []
+        for code, where in sorted(loaded.addressed.items()):
+            if code not in declared:
+                found.extend(where)
+        return found
+
     def _files(self) -> list[Path]:
         return sorted(self.data_dir.glob("*.yaml")) + sorted(self.data_dir.glob("*.yml"))
 
@@ -148,6 +162,16 @@ class CountryData:
             if not doc.problems:
                 code, is_country_file = _file_country(doc.data)
                 self._read(doc, loaded.countries, loaded.records)
+                if code and not is_country_file and not doc.problems:
+                    loaded.addressed.setdefault(code, []).append(
+                        doc.problem(
+                            ("country",),
+                            f"this file's records are for country {code!r}, which no "
+                            "installed plugin declares: they are read for no country",
+                            hint="correct the code (the countries: 'asan countries'), or "
+                            "install the plugin that declares the country",
+                        )
+                    )
             if doc.problems:
                 if is_country_file:
                     loaded.country_file_problems.extend(doc.problems)
