@@ -38,25 +38,31 @@ def test_asan_jobs_chooses_the_number_of_processes(monkeypatch: pytest.MonkeyPat
     assert render_jobs() == 2  # two halves at most
 
 
-# Whichever process renders it (they take pages from the two ends of one queue), a
-# broken template is reported the same way.
-@pytest.mark.parametrize("template", ["centres.html", "principles.html"])
-def test_a_broken_template_in_either_half_is_located_and_leaves_no_kit(
+# The fixture country's locales are uz, ru, en: this process takes pages from the front
+# (uz first), the forked one from the back (en first). A template broken in the first
+# locale only fails here, in the last only there; both are reported the same way.
+@pytest.mark.parametrize(
+    ("template", "locale"), [("centres.html", "uz"), ("principles.html", "en")]
+)
+def test_a_broken_template_in_either_process_is_located_and_leaves_no_kit(
     country_plugin: FixturePlugin,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     template: str,
+    locale: str,
 ) -> None:
     monkeypatch.setenv("ASAN_JOBS", "2")
     broken = country_plugin.package_dir / "templates" / "kit"
     broken.mkdir(parents=True)
     (broken / template).write_text(
-        "{% extends 'kit/base.html' %}{% block main %}{{ no_such_variable }}{% endblock %}\n"
+        "{% extends 'kit/base.html' %}{% block main %}"
+        f"{{% if locale == '{locale}' %}}{{{{ no_such_variable }}}}{{% endif %}}"
+        "{% endblock %}\n"
     )
     out = tmp_path / "kit"
     result = run_cli("kit", "build", "UZ", "--out", str(out))
     assert result.exit_code == 2, result.output
-    assert "a template failed while rendering uz" in result.stderr
+    assert f"a template failed while rendering {locale}" in result.stderr
     assert f"templates/kit/{template}:1" in result.stderr
     assert "Traceback" not in result.output
     assert not out.exists()
@@ -108,13 +114,13 @@ def test_the_filters_compiled_ahead_are_the_kits_filters(country_plugin: Fixture
 
 
 def test_a_template_compiled_under_other_settings_is_never_loaded() -> None:
-    from jinja2 import Environment
 
     from asan_core.base.resources import templates_dir
     from asan_core.kit.templates import configured
 
     ours = configured([templates_dir()])
-    other = Environment(bytecode_cache=ours.bytecode_cache, extensions=["jinja2.ext.i18n"])
+    other = configured([templates_dir()])
+    other.install_null_translations(newstyle=False)  # type: ignore[attr-defined]
     source = "{% trans n=1 %}{{ n }} service{% endtrans %}"
     cache = ours.bytecode_cache
     assert cache is not None
@@ -132,6 +138,7 @@ def test_templates_compiled_ahead_are_taken_in_and_not_compiled_again(
 
     monkeypatch.setenv("ASAN_CACHE_DIR", "off")
     monkeypatch.setenv("ASAN_JOBS", "2")
+    monkeypatch.setattr(_BYTECODE, "_store", {})  # nothing compiled in this process yet
     compile_ahead()()
     assert len(_BYTECODE.compiled()) >= 15  # every page template of the kit
     compiled: list[str] = []
@@ -149,3 +156,15 @@ def test_templates_compiled_ahead_are_taken_in_and_not_compiled_again(
     env.filters.update(dict.fromkeys(KIT_FILTERS, str))
     env.get_template("kit/handbook.html")
     assert compiled == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_what_fell_back_is_reported_in_the_kits_order_of_locales(
+    country_plugin: FixturePlugin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    from asan_core.franchise import resolve
+    from asan_core.kit import build_kit
+
+    monkeypatch.setenv("ASAN_JOBS", jobs)
+    report = build_kit(resolve("UZ"), tmp_path / "kit")
+    assert list(report.fallbacks) == ["uz", "ru", "en"]  # never the other process's order

@@ -437,6 +437,7 @@ STAMPS = [
     ("2026-11-02T04:00:00Z", True),  # the centre keeps UTC
     ("2026-11-02T09:00:00.250+05:00", True),  # a fraction of a second
     (" 2026-11-02T09:00:00+05:00 ", True),  # spaces around are trimmed
+    ("\u00a02026-11-02T09:00:00+05:00\u3000", True),  # no-break and ideographic too
     ("2026-11-02T09:00:00", False),  # no offset: never read in a default time zone
     ("2026-11-02 09:00:00+05:00", False),  # a space for the T
     ("2026-11-02T09:00+05:00", False),  # no seconds
@@ -461,6 +462,20 @@ def test_a_timestamp_is_iso_8601_with_its_offset(
         assert tickets["kept"] == 2, tickets
     else:
         assert tickets["rejected_by_reason"] == {"called_at:bad_timestamp": 1}, tickets
+
+
+def test_ids_and_centres_with_a_no_break_space_are_trimmed_like_any_space(
+    uz: FixturePlugin, tmp_path: Path
+) -> None:
+    rows = (
+        "G1,tashkent-1\u00a0,id-card,1,2026-11-02T08:00:00+05:00,,,\n"
+        "G1\u00a0,tashkent-1,id-card,1,2026-11-02T09:00:00+05:00,,,\n"
+    )
+    result, _ = report(tmp_path, tickets=TICKETS_HEADER + rows, ratings=None)
+    assert result.exit_code == 0, result.output
+    tickets = json.loads(result.stdout)["imports"][0]
+    assert tickets["kept"] == 1  # the centre is known once trimmed
+    assert tickets["rejected_by_reason"] == {"ticket_id:duplicate": 1}  # the same id
 
 
 def test_duplicate_ids_in_parquet_are_rejected_after_the_first(

@@ -65,8 +65,10 @@ def kit_build(
     from asan_core.i18n.negotiation import negotiate_locale
     from asan_core.kit import build_kit
 
-    franchise = franchise_of(country)
-    take_in_templates()
+    try:
+        franchise = franchise_of(country)
+    finally:
+        take_in_templates()  # and the process that compiled them is gone, whatever happened
     chosen = guard(lambda: [negotiate_locale(loc, franchise.country) for loc in locale or []])
     console = consoles.err
     try:

@@ -347,6 +347,14 @@ class _Queue:
         if shared:
             self._bounds = multiprocessing.get_context("fork").Array("l", [0, count - 1])
 
+    def drain(self) -> None:
+        """Leave no unit to take (a process failed: the build stops)."""
+        if self._bounds is None:
+            self._front = self._back + 1
+            return
+        with self._bounds.get_lock():
+            self._bounds[0] = self._bounds[1] + 1
+
     def take(self, front: bool) -> int | None:
         if self._bounds is None:
             if self._front > self._back:
@@ -426,8 +434,10 @@ def _render_in_child(connection: Any, renderer: _Renderer, work: list[Unit], que
         renderer.run(work, queue, front=False)
         connection.send(("done", (renderer.writer.files, renderer.fallbacks())))
     except ProblemsError as exc:
+        queue.drain()  # the build fails: the other process stops at its next unit
         connection.send(("problems", exc.problems))
     except BaseException:  # an internal error: the parent reports it
+        queue.drain()
         connection.send(("crash", traceback.format_exc()))
     finally:
         connection.close()
@@ -454,7 +464,8 @@ def _render_all(
     if not two:
         meanwhile()
         renderer.run(work, queue, front=True)
-        return _every_context(renderer), renderer.fallbacks()
+        contexts = _every_context(renderer)
+        return contexts, renderer.fallbacks()
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
     child = fork.Process(target=_render_in_child, args=(send, renderer, work, queue), daemon=True)
@@ -478,10 +489,13 @@ def _render_all(
         raise RuntimeError(f"rendering the kit's pages failed in the second process:\n{payload}")
     files, child_fallbacks = payload
     writer.files.update(files)
-    fallbacks = renderer.fallbacks()
-    for locale, shown in child_fallbacks.items():
-        fallbacks[locale] = {**fallbacks.get(locale, {}), **shown}
-    return _every_context(renderer), fallbacks
+    contexts = _every_context(renderer)
+    ours = renderer.fallbacks()
+    # In the kit's order of locales, as with one process (the other took them back to front)
+    fallbacks = {
+        locale: {**ours.get(locale, {}), **child_fallbacks.get(locale, {})} for locale in chosen
+    }
+    return contexts, fallbacks
 
 
 def _every_context(renderer: _Renderer) -> dict[str, LocaleContext]:

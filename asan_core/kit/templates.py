@@ -183,7 +183,8 @@ def compile_ahead() -> Callable[[], None]:
     """
     import multiprocessing
 
-    if os.environ.get("ASAN_JOBS") == "1" or (os.cpu_count() or 1) < 2 or not can_fork():
+    setting = os.environ.get("ASAN_JOBS", "")
+    if (setting.isdigit() and int(setting) < 2) or (os.cpu_count() or 1) < 2 or not can_fork():
         return lambda: None
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
