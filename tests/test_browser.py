@@ -40,6 +40,19 @@ def requirements() -> tuple[str, str]:
     return chromium, axe
 
 
+def serious_violations(page: Any, axe: str) -> list[dict[str, Any]]:
+    """axe-core's serious and critical violations on the open ``page`` (id, impact, the
+    first three nodes)."""
+    page.add_script_tag(path=axe)
+    violations: list[dict[str, Any]] = page.evaluate(
+        # preload: false — axe would fetch the stylesheets by XHR, which file:// forbids
+        "axe.run(document, {resultTypes: ['violations'], preload: false})"
+        ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact,"
+        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
+    )
+    return [v for v in violations if v["impact"] in {"serious", "critical"}]
+
+
 @pytest.fixture(scope="module")
 def afghan_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("browser") / "kit"
@@ -93,16 +106,9 @@ def test_the_dari_pages_read_right_to_left_without_errors_or_serious_violations(
         page.screenshot(path=str(shot), full_page=True)
         assert shot.stat().st_size > 10_000
         page_problems = list(problems)  # the page's own; axe's fetches are not the page's
-        page.add_script_tag(path=axe)
-        violations = page.evaluate(
-            # preload: false — axe would fetch the stylesheets by XHR, which file:// forbids
-            "axe.run(document, {resultTypes: ['violations'], preload: false})"
-            ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact,"
-            " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
-        )
+        serious = serious_violations(page, axe)
         browser.close()
     assert page_problems == []
-    serious = [v for v in violations if v["impact"] in {"serious", "critical"}]
     assert serious == [], serious
 
 

@@ -21,6 +21,14 @@ def check_fails(plugin: FixturePlugin, *expected: str) -> str:
     return result.stderr
 
 
+KAZAKHSTAN = (
+    "country:\n  code: KZ\n  name: {en: Kazakhstan}\n  locales: [kk, ru, en]\n"
+    "  currency: KZT\n  operating_model: one_stop_staff\n  brand: {en: PSC}\n"
+    "  provenance: illustrative\n"
+)
+"""A second country, declared by a second plugin."""
+
+
 def location(plugin: FixturePlugin, name: str, needle: str) -> str:
     return f"data/{name}:{plugin.line_of(name, needle)}"
 
@@ -255,12 +263,7 @@ def test_a_mistake_in_one_country_does_not_stop_another(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     other = make_plugin(tmp_path_factory.mktemp("kz"), monkeypatch, source=None)
-    other.write(
-        "country.yaml",
-        "country:\n  code: KZ\n  name: {en: Kazakhstan}\n  locales: [kk, ru, en]\n"
-        "  currency: KZT\n  operating_model: one_stop_staff\n  brand: {en: PSC}\n"
-        "  provenance: illustrative\n",
-    )
+    other.write("country.yaml", KAZAKHSTAN)
     other.write("services.yaml", "country: KZ\nservices:\n  - id: broken\n    titel: {en: x}\n")
     fine = run_cli("check", "UZ")
     assert fine.exit_code == 0, fine.output
@@ -290,12 +293,7 @@ def test_records_for_a_country_another_plugin_declares_are_not_an_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     other = make_plugin(tmp_path_factory.mktemp("kz"), monkeypatch, source=None)
-    other.write(
-        "country.yaml",
-        "country:\n  code: KZ\n  name: {en: Kazakhstan}\n  locales: [kk, ru, en]\n"
-        "  currency: KZT\n  operating_model: one_stop_staff\n  brand: {en: PSC}\n"
-        "  provenance: illustrative\n",
-    )
+    other.write("country.yaml", KAZAKHSTAN)
     # the fixture plugin also contributes to KZ, which the other plugin declares
     country_plugin.write("kz.yaml", "country: KZ\nagencies: []\n")
     assert run_cli("check", "UZ").exit_code == 0

@@ -88,18 +88,19 @@ def test_the_two_processes_take_every_unit_once_from_the_two_ends(
     assert all(
         u.pages[1].path == u.pages[0].path.replace(".html", "-print.html") for u in screen_and_print
     )
-    queue = _Queue(len(work), shared=True)
-    taken = {"front": [], "back": []}
-    while True:  # the two ends, in turn, as two processes would
-        front, back = queue.take(front=True), queue.take(front=False)
-        for end, unit in (("front", front), ("back", back)):
-            if unit is not None:
-                taken[end].append(unit)
-        if front is None and back is None:
-            break
-    assert sorted(taken["front"] + taken["back"]) == list(range(len(work)))
-    assert work[taken["front"][0]].locale == "fa_AF"  # the first locale from the front
-    assert work[taken["back"][0]].locale == "en"  # the last from the back
+    for shared in (True, False):  # two processes, or one taking both ends
+        queue = _Queue(len(work), shared=shared)
+        taken = {"front": [], "back": []}
+        while True:  # the two ends, in turn, as two processes would
+            front, back = queue.take(front=True), queue.take(front=False)
+            for end, unit in (("front", front), ("back", back)):
+                if unit is not None:
+                    taken[end].append(unit)
+            if front is None and back is None:
+                break
+        assert sorted(taken["front"] + taken["back"]) == list(range(len(work)))
+        assert work[taken["front"][0]].locale == "fa_AF"  # the first locale from the front
+        assert work[taken["back"][0]].locale == "en"  # the last from the back
 
 
 def test_the_filters_compiled_ahead_are_the_kits_filters(country_plugin: FixturePlugin) -> None:

@@ -113,6 +113,33 @@ def report(
     return run_cli(*args), out
 
 
+def synthetic_report(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    country: str,
+    tickets: int,
+    *extra: str,
+    parquet: bool = False,
+) -> Path:
+    """A month of seeded synthetic records of a bundled country, and its report (``extra``:
+    more options of ``asan ops report``); the report's folder."""
+    plugin = {"AF": "asan_afghanistan", "AZ": "asan_azerbaijan"}[country]
+    monkeypatch.delenv("ASAN_DISABLE_PLUGIN_AUTOLOAD")
+    monkeypatch.setenv("ASAN_LOAD_PLUGINS", plugin)
+    records, out = tmp_path / "records", tmp_path / "report"
+    suffix = "parquet" if parquet else "csv"
+    synth = ["ops", "synth", country, "--month", "2026-11", "--tickets", str(tickets)]
+    result = run_cli(*synth, "--out", str(records), *(["--parquet"] if parquet else []))
+    assert result.exit_code == 0, result.output
+    result = run_cli(
+        *("ops", "report", country, "--month", "2026-11", "--out", str(out), *extra),
+        *("--tickets", str(records / f"tickets.{suffix}")),
+        *("--ratings", str(records / f"ratings.{suffix}")),
+    )
+    assert result.exit_code == 0, result.output
+    return out
+
+
 @pytest.fixture
 def figures(uz: FixturePlugin, tmp_path: Path) -> dict[str, Any]:
     result, _ = report(tmp_path)
@@ -263,35 +290,7 @@ def test_the_site_has_every_page_in_every_locale_and_the_json(
 def test_afghan_pages_are_right_to_left_with_persian_digits_on_the_axes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("ASAN_DISABLE_PLUGIN_AUTOLOAD")
-    monkeypatch.setenv("ASAN_LOAD_PLUGINS", "asan_afghanistan")
-    out = tmp_path / "af"
-    result = run_cli(
-        "ops",
-        "synth",
-        "AF",
-        "--month",
-        "2026-11",
-        "--tickets",
-        "3000",
-        "--out",
-        str(tmp_path / "records"),
-    )
-    assert result.exit_code == 0, result.output
-    result = run_cli(
-        "ops",
-        "report",
-        "AF",
-        "--month",
-        "2026-11",
-        "--out",
-        str(out),
-        "--tickets",
-        str(tmp_path / "records" / "tickets.csv"),
-        "--ratings",
-        str(tmp_path / "records" / "ratings.csv"),
-    )
-    assert result.exit_code == 0, result.output
+    out = synthetic_report(tmp_path, monkeypatch, "AF", 3000)
     for locale in ("fa_AF", "ps_AF", "en"):
         assert (out / locale / "index.html").is_file()
     dari = (out / "fa_AF" / "index.html").read_text(encoding="utf-8")
@@ -769,35 +768,12 @@ def test_without_duckdb_the_command_names_the_install(
 def test_the_dari_report_reads_right_to_left_without_serious_violations(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, page_name: str
 ) -> None:
-    from tests.test_browser import CHROMIUM_FLAGS, requirements
+    from tests.test_browser import CHROMIUM_FLAGS, requirements, serious_violations
 
     chromium, axe = requirements()
     from playwright.sync_api import sync_playwright
 
-    monkeypatch.delenv("ASAN_DISABLE_PLUGIN_AUTOLOAD")
-    monkeypatch.setenv("ASAN_LOAD_PLUGINS", "asan_afghanistan")
-    records = tmp_path / "records"
-    result = run_cli(
-        "ops", "synth", "AF", "--month", "2026-11", "--tickets", "4000", "--out", str(records)
-    )
-    assert result.exit_code == 0, result.output
-    out = tmp_path / "report"
-    result = run_cli(
-        "ops",
-        "report",
-        "AF",
-        "--month",
-        "2026-11",
-        "--out",
-        str(out),
-        "--locale",
-        "fa_AF",
-        "--tickets",
-        str(records / "tickets.csv"),
-        "--ratings",
-        str(records / "ratings.csv"),
-    )
-    assert result.exit_code == 0, result.output
+    out = synthetic_report(tmp_path, monkeypatch, "AF", 4000, "--locale", "fa_AF")
     problems: list[str] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
@@ -824,15 +800,9 @@ def test_the_dari_report_reads_right_to_left_without_serious_violations(
         )
         assert labels[0]["x"] > labels[-1]["x"]
         page_problems = list(problems)
-        page.add_script_tag(path=axe)
-        violations = page.evaluate(
-            "axe.run(document, {resultTypes: ['violations'], preload: false})"
-            ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact,"
-            " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
-        )
+        serious = serious_violations(page, axe)
         browser.close()
     assert page_problems == []
-    serious = [v for v in violations if v["impact"] in {"serious", "critical"}]
     assert serious == [], serious
 
 
@@ -871,37 +841,7 @@ def test_the_sql_calendar_counts_working_days_as_the_charter_does(
 def test_azerbaijan_gets_its_report_in_azerbaijani_russian_and_english(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.delenv("ASAN_DISABLE_PLUGIN_AUTOLOAD")
-    monkeypatch.setenv("ASAN_LOAD_PLUGINS", "asan_azerbaijan")
-    records = tmp_path / "records"
-    result = run_cli(
-        "ops",
-        "synth",
-        "AZ",
-        "--month",
-        "2026-11",
-        "--tickets",
-        "5000",
-        "--out",
-        str(records),
-        "--parquet",
-    )
-    assert result.exit_code == 0, result.output
-    out = tmp_path / "report"
-    result = run_cli(
-        "ops",
-        "report",
-        "AZ",
-        "--month",
-        "2026-11",
-        "--out",
-        str(out),
-        "--tickets",
-        str(records / "tickets.parquet"),
-        "--ratings",
-        str(records / "ratings.parquet"),
-    )
-    assert result.exit_code == 0, result.output
+    out = synthetic_report(tmp_path, monkeypatch, "AZ", 5000, parquet=True)
     pages = {
         loc: (out / loc / "index.html").read_text(encoding="utf-8") for loc in ("az", "ru", "en")
     }

@@ -49,10 +49,18 @@ R = TypeVar("R", bound=Record)
 
 
 def find_country(host: PluginHost, query: str) -> tuple[Country, str]:
-    """The country ``query`` names (ISO code in any case, or a name in any locale).
+    """The country ``query`` names (ISO code in any case, or a name in any locale), and the
+    plugin that declares it.
 
     Raises ProblemsError naming the installed countries when nothing matches.
     """
+    country, owner, _ = _find_country(host, query)
+    return country, owner
+
+
+def _find_country(host: PluginHost, query: str) -> tuple[Country, str, set[str]]:
+    """:func:`find_country`, and the codes of every country the plugins declare (asked of
+    them once)."""
     declared: dict[str, tuple[Country, str]] = {}
     problems: list[Problem] = []
     duplicates: dict[str, list[Problem]] = {}
@@ -92,7 +100,7 @@ def find_country(host: PluginHost, query: str) -> tuple[Country, str]:
     if match is not None:
         if match[0].code in duplicates:
             raise ProblemsError(duplicates[match[0].code])
-        return match
+        return match[0], match[1], set(declared)
     known = ", ".join(sorted(declared)) or "none"
     hint = f"installed countries: {known}; 'asan countries' lists them"
     failed = [f.plugin for f in host.failures]
@@ -103,16 +111,10 @@ def find_country(host: PluginHost, query: str) -> tuple[Country, str]:
     raise ProblemsError([*problems, Problem(f"unknown country {query!r}", hint=hint)])
 
 
-def _undeclared_countries(host: PluginHost, country: Country) -> list[Problem]:
-    """Records files naming a country no plugin declares, in the data plugins that
+def _undeclared_countries(host: PluginHost, country: Country, declared: set[str]) -> list[Problem]:
+    """Records files naming a country not in ``declared``, in the data plugins that
     contribute to ``country`` (a typo in one of them would otherwise show only as records
     missing from ``country``; another country's plugins are not its concern)."""
-    declared = {
-        c.code
-        for _, answer in host.call_each("asan_countries")
-        for c in answer or []
-        if isinstance(c, Country)
-    }
     found: list[Problem] = []
     for _, plugin in host.manager.list_name_plugin():
         data = getattr(plugin, "data", None)
@@ -158,9 +160,9 @@ def resolve(country: str, host: PluginHost | None = None, *, as_written: bool = 
     :raises ProblemsError: with every problem found, located.
     """
     host = host or get_plugin_manager()
-    found, owner = find_country(host, country)
-    problems: list[Problem] = _undeclared_countries(host, found)
-    failures_before = len(host.failures)  # asking for the countries again fails as before
+    found, owner, declared = _find_country(host, country)
+    failures_before = len(host.failures)
+    problems: list[Problem] = _undeclared_countries(host, found, declared)
     contributors: list[str] = []
     collected: dict[str, list[Record]] = {}
     for kind in RECORD_KINDS:

@@ -15,6 +15,7 @@ signage (principles poster, a desk sign per agency), plus ``catalogue.json`` and
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -24,7 +25,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from babel import Locale
 from jinja2 import Environment, TemplateError
@@ -176,9 +177,8 @@ def build_kit(
         )
     theme = kit_theme(franchise)
     capacity_plan = plan(franchise) if franchise.demand else None
-    check_page: list[str] = []
 
-    def conformance() -> None:
+    def conformance() -> str:
         """The conformance report, checked while the second process renders pages: its
         errors stop the build (the staging folder is removed, nothing is written)."""
         report = run_checks(franchise)
@@ -197,7 +197,7 @@ def build_kit(
                     for f in errors
                 ]
             )
-        check_page.append(report_html(report, franchise))
+        return report_html(report, franchise)
 
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_folders(out)  # what killed builds left beside the kit
@@ -207,16 +207,15 @@ def build_kit(
     staging.chmod(0o777 & ~umask)  # a kit is for publishing: mkdtemp's 0700 is not
     try:
         writer = KitWriter(staging)
-        contexts, fallbacks = _render_all(
-            franchise, chosen, writer, capacity_plan, theme, step, conformance
-        )
+        renderer = _Renderer(franchise, chosen, writer, capacity_plan, theme, step)
+        contexts, fallbacks, check_page = _render_all(renderer, conformance)
         if strict:
             shown = {loc: fb for loc, fb in fallbacks.items() if fb}
             if shown:
                 raise ProblemsError(strict_problems(franchise, shown))
         step("writing assets, catalogue, conformance report and manifest")
         _write_shared(franchise, contexts, writer, theme)
-        writer.write("report/check.html", check_page[0])
+        writer.write("report/check.html", check_page)
         pdfs: list[str] = []
         pdf_problems: list[Problem] = []
         timings = PdfTimings()
@@ -307,6 +306,7 @@ def render_jobs() -> int:
 
 
 Fallbacks = dict[str, dict[str, str]]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -342,26 +342,21 @@ class _Queue:
 
     def __init__(self, count: int, shared: bool) -> None:
         self.count = count
-        self._bounds: Any = None
-        self._front, self._back = 0, count - 1
+        # The first and last units not yet taken: in memory the forked process shares, or
+        # a plain list when one process takes them all.
+        self._bounds: Any = [0, count - 1]
+        self._lock: Any = contextlib.nullcontext()
         if shared:
             self._bounds = multiprocessing.get_context("fork").Array("l", [0, count - 1])
+            self._lock = self._bounds.get_lock()
 
     def drain(self) -> None:
         """Leave no unit to take (a process failed: the build stops)."""
-        if self._bounds is None:
-            self._front = self._back + 1
-            return
-        with self._bounds.get_lock():
+        with self._lock:
             self._bounds[0] = self._bounds[1] + 1
 
     def take(self, front: bool) -> int | None:
-        if self._bounds is None:
-            if self._front > self._back:
-                return None
-            self._front += 1
-            return self._front - 1
-        with self._bounds.get_lock():
+        with self._lock:
             first, last = self._bounds[0], self._bounds[1]
             if first > last:
                 return None
@@ -372,23 +367,19 @@ class _Queue:
             return int(last)
 
 
+@dataclass
 class _Renderer:
     """One process's rendering: an environment per locale it reaches, made when first
     needed."""
 
-    def __init__(
-        self,
-        franchise: Franchise,
-        chosen: list[str],
-        writer: KitWriter,
-        capacity_plan: CapacityPlan | None,
-        theme: Theme,
-        step: Callable[[str], None],
-    ) -> None:
-        self.franchise, self.chosen, self.writer = franchise, chosen, writer
-        self.capacity_plan, self.theme, self.step = capacity_plan, theme, step
-        self.contexts: dict[str, LocaleContext] = {}
-        self._environments: dict[str, Environment] = {}
+    franchise: Franchise
+    chosen: list[str]
+    writer: KitWriter
+    capacity_plan: CapacityPlan | None
+    theme: Theme
+    step: Callable[[str], None]
+    contexts: dict[str, LocaleContext] = field(default_factory=dict)
+    _environments: dict[str, Environment] = field(default_factory=dict)
 
     def context(self, locale: str) -> LocaleContext:
         if locale not in self.contexts:
@@ -444,35 +435,30 @@ def _render_in_child(connection: Any, renderer: _Renderer, work: list[Unit], que
 
 
 def _render_all(
-    franchise: Franchise,
-    chosen: list[str],
-    writer: KitWriter,
-    capacity_plan: CapacityPlan | None,
-    theme: Theme,
-    step: Callable[[str], None],
-    meanwhile: Callable[[], None] = lambda: None,
-) -> tuple[dict[str, LocaleContext], Fallbacks]:
+    renderer: _Renderer, meanwhile: Callable[[], T]
+) -> tuple[dict[str, LocaleContext], Fallbacks, T]:
     """Every page of every locale, in two processes when two can run
     (:func:`render_jobs`), taking units from the two ends of one queue (:class:`_Queue`).
     The files are the same either way; only the time differs. ``meanwhile`` runs first in
-    this process (while the other renders); what it raises stops the build. The contexts
-    of every locale are returned (the language chooser reads them)."""
-    renderer = _Renderer(franchise, chosen, writer, capacity_plan, theme, step)
-    work = units(franchise, chosen, capacity_plan)
+    this process (while the other renders); what it raises stops the build, what it
+    returns is returned. The contexts of every locale are returned (the language chooser
+    reads them)."""
+    franchise, chosen, writer = renderer.franchise, renderer.chosen, renderer.writer
+    work = units(franchise, chosen, renderer.capacity_plan)
     two = render_jobs() == 2 and len(work) > 1
     queue = _Queue(len(work), shared=two)
     if not two:
-        meanwhile()
+        result = meanwhile()
         renderer.run(work, queue, front=True)
         contexts = _every_context(renderer)
-        return contexts, renderer.fallbacks()
+        return contexts, renderer.fallbacks(), result
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
     child = fork.Process(target=_render_in_child, args=(send, renderer, work, queue), daemon=True)
     child.start()
     send.close()
     try:
-        meanwhile()
+        result = meanwhile()
         renderer.run(work, queue, front=True)
         try:
             kind, payload = receive.recv()
@@ -495,7 +481,7 @@ def _render_all(
     fallbacks = {
         locale: {**ours.get(locale, {}), **child_fallbacks.get(locale, {})} for locale in chosen
     }
-    return contexts, fallbacks
+    return contexts, fallbacks, result
 
 
 def _every_context(renderer: _Renderer) -> dict[str, LocaleContext]:

@@ -660,11 +660,7 @@ def _mark_duplicates(connection: duckdb.DuckDBPyConnection, kind: RecordKind, ro
 
 def _checked_file(connection: duckdb.DuckDBPyConnection, kind: RecordKind) -> Path:
     """Where the checked rows of ``kind`` are kept, in the connection's working folder."""
-    folder = _FOLDERS.get(id(connection))
-    if folder is None:  # a connection not made by connect(): a folder of its own
-        folder = Path(tempfile.mkdtemp(prefix="asan-ops-"))
-        _FOLDERS[id(connection)] = folder
-    return folder / f"checked_{kind}.parquet"
+    return _FOLDERS[id(connection)] / f"checked_{kind}.parquet"  # made by connect()
 
 
 def _file_row(row: int, malformed: list[int]) -> int:
