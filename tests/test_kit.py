@@ -161,6 +161,34 @@ def test_a_country_template_overrides_the_core_template(
     assert 'lang="ru"' in page  # the override still extends the core's layout
 
 
+def test_a_country_service_card_shows_in_every_handbook_and_service_page(
+    country_plugin: FixturePlugin, tmp_path: Path
+) -> None:
+    # A card is rendered once per locale, service and heading level and reused: the
+    # country's own kit/macros.html must still be the one used, in each locale's words.
+    core = (Path(__file__).parents[1] / "templates" / "kit" / "macros.html").read_text()
+    ours = core.replace('<article class="service-card"', '<article class="service-card ours"')
+    assert ours != core
+    override = country_plugin.package_dir / "templates" / "kit"
+    override.mkdir(parents=True)
+    (override / "macros.html").write_text(ours)
+    build(tmp_path / "kit")
+    services = len(list((tmp_path / "kit" / "en" / "charter").glob("*.html"))) - 1
+    assert services >= 2
+    labels = {"en": "Documents to bring", "ru": "Необходимые документы"}
+    for locale, label in labels.items():
+        books = tmp_path / "kit" / locale / "handbooks"
+        for role in ("front_desk", "agency_officer", "trainer"):
+            for page in (f"{role}.html", f"{role}-print.html"):
+                html = (books / page).read_text()
+                assert html.count('class="service-card ours"') == services, (locale, page)
+                assert html.count(f"<dt>{label}</dt>") == services, (locale, page)
+        assert 'class="service-card ours"' not in (books / "volunteer.html").read_text()
+        card = (tmp_path / "kit" / locale / "charter" / "id-card.html").read_text()
+        assert '<article class="service-card ours" id="service-id-card">' in card
+        assert "<h1>" in card.split('class="service-card ours"')[1]  # the page's own level
+
+
 def test_illustrative_data_is_marked_on_the_charter(
     country_plugin: FixturePlugin, tmp_path: Path
 ) -> None:

@@ -73,3 +73,29 @@ def test_text_falls_back_from_variant_to_language_to_default_to_english() -> Non
     assert pick_text(text, "fa_AF", "fa_AF") == ("خدمت", "fa")
     assert pick_text(text, "ps_AF", "fa_AF") == ("خدمت", "fa")
     assert pick_text({"en": "Service"}, "ru", "az") == ("Service", "en")
+
+
+def test_iso_3166_2_areas_are_pycountrys_own() -> None:
+    # The core reads pycountry's database file itself (its loader is slow): every code,
+    # country, parent and name must still be pycountry's, and lookups ignore case.
+    import pycountry
+
+    from asan_core.model.iso import subdivision, subdivisions, top_level_area
+
+    theirs = list(pycountry.subdivisions)
+    assert len(theirs) > 5000
+    for sub in theirs:
+        ours = subdivision(sub.code)
+        assert ours is not None
+        assert (ours.code, ours.country_code, ours.parent_code, ours.name) == (
+            sub.code,
+            sub.country_code,
+            sub.parent_code,
+            sub.name,
+        )
+    for code in ("AF", "AZ", "UZ", "FR"):
+        expected = sorted(s.code for s in pycountry.subdivisions.get(country_code=code))
+        assert sorted(s.code for s in subdivisions(code)) == expected
+    assert subdivision("af-kab") == subdivision("AF-KAB")
+    assert subdivision("AF-XXX") is None and subdivisions("XX") == []
+    assert top_level_area("AZ-BAB") == "AZ-NX"

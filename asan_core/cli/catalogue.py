@@ -6,7 +6,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.table import Table
 
 from asan_core.base.problems import Problem
 from asan_core.cli.support import (
@@ -39,6 +38,8 @@ def plugins_command(as_json: JsonOpt = False) -> None:
     if as_json:
         print_json(data)
     else:
+        from rich.table import Table  # only for the table it prints
+
         table = Table("plugin", "distribution", "version", "countries", "hooks")
         for item in data["plugins"]:
             table.add_row(
@@ -68,6 +69,8 @@ def countries_command(as_json: JsonOpt = False) -> None:
     if as_json:
         print_json({"version": 1, "countries": entries})
         return
+    from rich.table import Table  # only for the table it prints
+
     table = Table("code", "country", "brand", "locales", "currency", "calendar", "plugin")
     for e in entries:
         default = e["default_locale"]
@@ -111,6 +114,8 @@ def services_command(
         print_json(data)
         return
     brand = franchise.text(franchise.country.brand, loc)
+    from rich.table import Table  # only for the table it prints
+
     table = Table(
         "id",
         "service",
@@ -159,6 +164,8 @@ def centres_command(
     if as_json:
         print_json(data)
         return
+    from rich.table import Table  # only for the table it prints
+
     table = Table("id", "kind", "centre", "city", "area", "services", "volunteers", "features")
     for c in data["centres"]:
         table.add_row(

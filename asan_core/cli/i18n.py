@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from asan_core.base.problems import Problem, ProblemsError, display_path
 from asan_core.cli.support import (
@@ -179,6 +178,8 @@ def i18n_stats(
             }
         )
     else:
+        from rich.table import Table  # only for the table it prints
+
         table = Table("locale", "interface", "from", "content", "from", "status")
         for r in reports:
             table.add_row(

@@ -25,7 +25,7 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from babel import Locale
 from jinja2 import Environment, TemplateError
@@ -50,7 +50,6 @@ from asan_core.i18n.formatting import Formatter
 from asan_core.kit.environment import make_environment
 from asan_core.kit.markdown import markdown
 from asan_core.kit.pages import ROLES, SERVICE_CARD_ROLES, Page, pages, print_documents
-from asan_core.kit.pdf import PdfTimings, PdfUnavailable, PrintJob, render_pdfs
 from asan_core.kit.templates import can_fork
 from asan_core.kit.theme import Theme, kit_theme
 from asan_core.kit.writer import (
@@ -61,6 +60,9 @@ from asan_core.kit.writer import (
     write_manifest,
 )
 from asan_core.model import SOURCE_LOCALE, Service
+
+if TYPE_CHECKING:
+    from asan_core.kit.pdf import PdfTimings
 
 CHOOSE = N_("Choose your language:")
 """The root page's prompt, shown in every language of the kit."""
@@ -218,8 +220,11 @@ def build_kit(
         writer.write("report/check.html", check_page)
         pdfs: list[str] = []
         pdf_problems: list[Problem] = []
-        timings = PdfTimings()
+        timings: PdfTimings | None = None
         if pdf:
+            from asan_core.kit.pdf import PdfTimings, PdfUnavailable, PrintJob, render_pdfs
+
+            timings = PdfTimings()
             step("printing the PDFs")
             jobs = [PrintJob(loc, doc) for loc in chosen for doc in print_documents(franchise)]
             try:
@@ -243,7 +248,7 @@ def build_kit(
         fallbacks,
         pdfs,
         pdf_problems,
-        timings if pdf else None,
+        timings,
     )
 
 
@@ -527,8 +532,26 @@ def _locale_environment(
         service_json_ld=lambda service: Markup(
             script_json(service_page(franchise, service, locale, context.chain.plain))
         ),
+        service_card=_card_once(env),
     )
     return env
+
+
+def _card_once(env: Environment) -> Callable[..., Markup]:
+    """``service_card(service, level)``: the ``kit/macros.html`` macro, rendered once per
+    service and heading level in a locale. Three handbooks, on screen and for print, carry
+    a card for every service; the card depends on nothing else (not the page), so it was
+    the same text rendered six times over — most of the handbooks' time."""
+    cards: dict[tuple[str, int], Markup] = {}
+
+    def service_card(service: Service, level: int = 3) -> Markup:
+        key = (service.id, level)
+        if key not in cards:
+            macro = env.get_template("kit/macros.html").module.service_card  # type: ignore[attr-defined]
+            cards[key] = Markup(macro(service, level=level))
+        return cards[key]
+
+    return service_card
 
 
 def plan_charts(formatter: Formatter) -> dict[str, Any]:
