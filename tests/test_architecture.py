@@ -4,6 +4,7 @@ kind and each rule is declared once, and a plugin's failure in any hook is named
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -165,3 +166,25 @@ def test_the_plugin_host_is_not_imported_by_asking_for_the_public_api() -> None:
     code = "import asan_core, sys; print('asan_core.contract.host' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_help_and_a_plain_kit_build_do_not_import_rich(
+    country_plugin: FixturePlugin, tmp_path: Path
+) -> None:
+    # Rich is for colour, spinners and tables; a command's plain result line and --help
+    # do without it (it is a tenth of a cold build's imports).
+    code = (
+        "import sys\n"
+        "from asan_core.cli.app import main\n"
+        "sys.argv = ['asan', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        "print('rich imported' if 'rich' in sys.modules else 'no rich')\n"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
+    for args in (["--help"], ["kit", "build", "UZ", "--out", str(tmp_path / "kit")]):
+        out = subprocess.run(
+            [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
+        )
+        assert out.returncode == 0, out.stderr
+        assert out.stdout.strip().endswith("no rich"), (args, out.stdout[-300:])
+    assert (tmp_path / "kit" / "manifest.json").is_file()

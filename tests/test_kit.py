@@ -189,6 +189,16 @@ def test_a_country_service_card_shows_in_every_handbook_and_service_page(
         assert "<h1>" in card.split('class="service-card ours"')[1]  # the page's own level
 
 
+def test_the_result_line_prints_the_folder_as_it_is_named(
+    country_plugin: FixturePlugin, tmp_path: Path
+) -> None:
+    out = tmp_path / "kit[bold]"  # brackets are Rich markup: a plain line keeps them
+    result = run_cli("kit", "build", "UZ", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "kit[bold]: " in result.stdout
+    assert (out / "manifest.json").is_file()
+
+
 def test_illustrative_data_is_marked_on_the_charter(
     country_plugin: FixturePlugin, tmp_path: Path
 ) -> None:

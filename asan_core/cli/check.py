@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from asan_core.base.files import write_atomically
 from asan_core.cli.support import (
@@ -18,11 +16,14 @@ from asan_core.cli.support import (
     MAX_LISTED,
     CountryArg,
     consoles,
+    escape,
     franchise_of,
     guard,
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from asan_core.checks.run import CheckReport
     from asan_core.contract.franchise import Franchise
 
@@ -59,6 +60,8 @@ def check_command(
     elif output_format is CheckFormat.HTML:
         text = report_html(report, franchise)
     else:
+        from rich.console import Console
+
         console = (
             Console(record=True, width=100, highlight=False, file=_null())
             if output

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from asan_core.base.problems import Problem, ProblemsError, display_path
 from asan_core.cli.support import (
@@ -15,6 +14,7 @@ from asan_core.cli.support import (
     CountryArg,
     JsonOpt,
     consoles,
+    escape,
     franchise_of,
     guard,
     print_json,

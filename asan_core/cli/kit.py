@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +15,7 @@ from asan_core.cli.support import (
     fail,
     franchise_of,
     guard,
+    say,
 )
 
 kit_app = typer.Typer(
@@ -70,10 +72,9 @@ def kit_build(
     finally:
         take_in_templates()  # and the process that compiled them is gone, whatever happened
     chosen = guard(lambda: [negotiate_locale(loc, franchise.country) for loc in locale or []])
-    console = consoles.err
     try:
-        if console.is_terminal:
-            with console.status("building the kit…") as status:
+        if sys.stderr.isatty():  # a spinner with each step (Rich imported only for it)
+            with consoles.err.status("building the kit…") as status:
                 report = guard(
                     lambda: build_kit(
                         franchise,
@@ -95,18 +96,18 @@ def kit_build(
     except KeyboardInterrupt:
         consoles.err.print("interrupted: the previous kit (if any) is unchanged")
         raise typer.Exit(130) from None
-    consoles.out.print(
+    say(
         f"built {display_path(report.out)}: {report.files} files, "
         f"{report.bytes / 1024:.0f} KiB, locales {', '.join(report.locales)}"
     )
     for loc, fallbacks in report.fallbacks.items():
         if fallbacks:
-            consoles.out.print(
+            say(
                 f"  {loc}: {len(fallbacks)} string(s) shown in another language "
                 f"(asan i18n stats {franchise.country.code} lists them)"
             )
     if report.pdfs:
-        consoles.out.print(f"  {len(report.pdfs)} PDFs in <locale>/pdf/")
+        say(f"  {len(report.pdfs)} PDFs in <locale>/pdf/")
     if report.pdf_problems:
         consoles.err.print("the kit was built without its PDFs:")
         fail(report.pdf_problems)

@@ -12,10 +12,9 @@ from pathlib import Path
 from typing import Annotated, TypeVar
 
 import typer
-from rich.markup import escape
 
 from asan_core.base.problems import ProblemsError, display_path
-from asan_core.cli.support import consoles, guard
+from asan_core.cli.support import consoles, escape, guard
 
 
 def register(app: typer.Typer) -> None:

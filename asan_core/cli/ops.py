@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
-from rich.markup import escape
 
 from asan_core.base.problems import display_path
 from asan_core.cli.support import (
@@ -21,6 +20,7 @@ from asan_core.cli.support import (
     CountryArg,
     JsonOpt,
     consoles,
+    escape,
     fail,
     franchise_of,
     guard,

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from asan_core.base.problems import Problem, ProblemsError
 from asan_core.cli.support import (
@@ -17,6 +16,7 @@ from asan_core.cli.support import (
     CountryArg,
     JsonOpt,
     consoles,
+    escape,
     fail,
     franchise_of,
     guard,

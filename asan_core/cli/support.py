@@ -3,9 +3,11 @@
 Every command module uses these so that all commands fail the same way: problems on stderr
 with their location and a hint, then exit 2.
 
-Start-up stays light (``asan --help`` imports no model, no plugin, no template engine):
-the command modules import what a command needs inside the command, and this module
-imports the plugin host and the resolver only when a command asks for a franchise.
+Start-up stays light (``asan --help`` imports no model, no plugin, no template engine, no
+Rich): the command modules import what a command needs inside the command, and this module
+imports the plugin host and the resolver only when a command asks for a franchise, and
+Rich only when something is printed with colour or as a table. A plain line (a command's
+result) is written with :func:`say`.
 """
 
 from __future__ import annotations
@@ -16,12 +18,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from asan_core.base.problems import Problem, ProblemsError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from asan_core.contract.franchise import Franchise
     from asan_core.contract.host import PluginHost
 
@@ -38,14 +40,33 @@ class Consoles:
 
     @property
     def out(self) -> Console:
+        from rich.console import Console
+
         return Console(highlight=False, width=None if sys.stdout.isatty() else PIPE_WIDTH)
 
     @property
     def err(self) -> Console:
+        from rich.console import Console
+
         return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 consoles = Consoles()
+
+
+def say(text: str) -> None:
+    """Write one plain line to stdout: no markup is read in it (a path or a name with
+    brackets prints as it is), and Rich is not imported for it."""
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
+
+
+def escape(text: str) -> str:
+    """``text`` with Rich markup escaped (Rich imported when first needed)."""
+    from rich.markup import escape as rich_escape
+
+    return rich_escape(text)
+
 
 T = TypeVar("T")
 
