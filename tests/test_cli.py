@@ -144,3 +144,31 @@ def test_check_text_report_can_be_written_to_a_file(
     text = target.read_text(encoding="utf-8")
     assert "Uzbekistan (UZ)" in text
     assert "honesty.illustrative" in text
+
+
+def test_the_entry_point_runs_only_the_group_named_and_answers_alike() -> None:
+    # `asan kit build …` builds the parser of the kit group only (a faster start); every
+    # command, its help and its mistakes must read exactly as with every group loaded.
+    from typer.testing import CliRunner
+
+    from asan_core.cli.app import app, app_for
+
+    names = sorted(
+        {c.name for c in app.registered_commands if c.name}
+        | {g.name for g in app.registered_groups if g.name}
+    )
+    assert {"check", "kit", "plan", "i18n", "ops", "services", "diff"} <= set(names)
+    runner = CliRunner()
+    for args in (
+        *([name, "--help"] for name in names),
+        ["kit", "build", "--help"],
+        ["kit", "biuld"],
+        ["check"],
+        ["check", "AF", "--format", "nonsense"],
+    ):
+        narrow = app_for(args)
+        assert narrow is not app
+        ours, theirs = runner.invoke(narrow, args), runner.invoke(app, args)
+        assert (ours.exit_code, ours.output) == (theirs.exit_code, theirs.output), args
+    for args in (["--help"], ["--version"], ["chek", "AF"], []):
+        assert app_for(args) is app
