@@ -301,3 +301,49 @@ def test_records_for_a_country_another_plugin_declares_are_not_an_error(
     # contributes to
     other.write("stray.yaml", "country: KX\nagencies: []\n")
     assert run_cli("check", "UZ").exit_code == 0
+
+
+def test_a_broken_records_file_of_another_country_stops_only_that_country(
+    country_plugin: FixturePlugin,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The same plugin contributes to KZ with a file that cannot even be loaded (a date
+    # that does not exist). Its first line says it is KZ's, so UZ is checked (and built)
+    # without reading it; KZ is stopped, located.
+    other = make_plugin(tmp_path_factory.mktemp("kz"), monkeypatch, source=None)
+    other.write("country.yaml", KAZAKHSTAN)
+    country_plugin.write(
+        "kz.yaml",
+        "country: KZ\nlegal_resources:\n  - id: law\n    title: {en: Law}\n"
+        "    date: 2026-02-30\n    provenance: illustrative\n",
+    )
+    assert run_cli("check", "UZ").exit_code == 0
+    broken = run_cli("check", "KZ")
+    assert broken.exit_code == 2
+    assert "kz.yaml:5" in broken.stderr and "'2026-02-30' is not a date" in broken.stderr
+
+
+@pytest.mark.parametrize(
+    ("layout", "expected"),
+    [
+        # the sections before country: read at once, as ever
+        ("agencies: []\ncountry: UZ\n", None),
+        # a code YAML reads as a boolean: refused as before
+        ("country: NO\nagencies: []\n", "expected an ISO 3166-1 code such as AF, got False"),
+        # two documents in one file
+        ("country: UZ\nagencies: []\n---\ncountry: KZ\n", "this is not valid YAML"),
+        # country: twice at the top
+        ("country: UZ\ncountry: KZ\n", "the key 'country' appears twice"),
+    ],
+)
+def test_an_unusual_records_file_is_read_at_once_and_judged_as_before(
+    country_plugin: FixturePlugin, layout: str, expected: str | None
+) -> None:
+    country_plugin.write("extra.yaml", layout)
+    result = run_cli("check", "UZ")
+    if expected is None:
+        assert result.exit_code == 0, result.output
+    else:
+        assert result.exit_code == 2
+        assert expected in result.stderr, result.stderr

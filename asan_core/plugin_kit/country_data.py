@@ -16,16 +16,19 @@ where possible suggests the fix. All errors of all files are reported together.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import yaml
+
 from asan_core.base.problems import Problem, ProblemsError
 from asan_core.contract.record_kinds import SECTIONS
 from asan_core.model import LOGO_MAX_BYTES, Country, Record
-from asan_core.plugin_kit.yaml_document import YamlDocument
+from asan_core.plugin_kit.yaml_document import LOADER, MAX_FILE_BYTES, YamlDocument
 
 
 @dataclass
@@ -39,6 +42,9 @@ class _Loaded:
     addressed: dict[str, list[Problem]] = field(default_factory=dict)
     """Per country code a records file names: where it names it (a problem to raise only
     when no plugin declares that country)."""
+    pending: dict[str, list[Path]] = field(default_factory=dict)
+    """Records files not read yet, by the country their first line names: each is read
+    (parsed, located, validated) the first time its country is asked for."""
 
     def problems_for(self, code: str | None) -> list[Problem]:
         return list(self.problems.get(code, []))
@@ -53,6 +59,72 @@ def _file_country(data: Any) -> tuple[str | None, bool]:
         code = value.get("code")
         return (code if isinstance(code, str) else None), True
     return (value if isinstance(value, str) else None), False
+
+
+_CODE = re.compile(r"[A-Z]{2}")
+
+
+def _records_file_country(path: Path) -> str | None:
+    """The country a plain records file is for, told without reading its records: the file
+    is one YAML mapping whose first key is ``country:`` with an ISO code such as ``AF``,
+    it has no other ``country:`` key at the top, and LibYAML's parser reads it to the end
+    without an error. None for anything else (a country file, a syntax error, an unusual
+    layout): such a file is read at once, as every file used to be, and its problems are
+    reported as before.
+
+    This is what lets ``asan kit build AF`` leave another country's records unread: a
+    plugin's files were all parsed and validated whichever country was asked for."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        text = path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    loader = LOADER(text)
+    depth = 0
+    top_keys = 0
+    code: str | None = None
+    expect_key = False
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.CollectionStartEvent):
+                if depth == 0 and not isinstance(event, yaml.MappingStartEvent):
+                    return None
+                if depth == 1 and expect_key:
+                    return None  # a list or mapping as a key
+                depth += 1
+                expect_key = depth == 1
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+                expect_key = depth == 1
+                continue
+            if isinstance(event, yaml.DocumentStartEvent) and code is not None:
+                return None  # a second document: read at once (and refused there)
+            if depth != 1 or not isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+                continue
+            if expect_key:
+                top_keys += 1
+                is_country = isinstance(event, yaml.ScalarEvent) and event.value == "country"
+                if is_country and top_keys > 1:
+                    return None  # a second country: key, or not the first key
+                if top_keys == 1 and not is_country:
+                    return None
+            elif top_keys == 1:
+                # The value of the first key, country: a plain string code, as it loads.
+                if not isinstance(event, yaml.ScalarEvent) or event.tag is not None:
+                    return None
+                tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                if tag != "tag:yaml.org,2002:str" or not _CODE.fullmatch(event.value):
+                    return None
+                code = event.value
+            expect_key = not expect_key
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return code
 
 
 class CountryData:
@@ -103,7 +175,7 @@ class CountryData:
         if section not in SECTIONS:
             raise KeyError(f"unknown section {section!r}; sections: {', '.join(SECTIONS)}")
         code = country if isinstance(country, str) else country.code
-        loaded = self._loaded
+        loaded = self._read_for(code)
         problems = loaded.problems_for(None) + loaded.problems_for(code)
         if problems:
             raise ProblemsError(problems)
@@ -116,6 +188,7 @@ class CountryData:
             {c.code for c in loaded.countries}
             | {code for code, _ in loaded.records}
             | {code for code in loaded.problems if code}
+            | set(loaded.pending)
         )
 
     def undeclared(self, declared: set[str]) -> list[Problem]:
@@ -123,6 +196,8 @@ class CountryData:
         codes every installed plugin declares): their records go to no country, which is
         a typo far more often than a plan (``country: AG`` for ``AF``)."""
         loaded = self._loaded
+        for code in [code for code in loaded.pending if code not in declared]:
+            self._read_for(code)
         found: list[Problem] = []
         for code, where in sorted(loaded.addressed.items()):
             if code not in declared:
@@ -156,27 +231,43 @@ class CountryData:
             ]
             return loaded
         for path in self._files():
-            doc = YamlDocument(path, self.plugin)
-            code: str | None = None
-            is_country_file = False
-            if not doc.problems:
-                code, is_country_file = _file_country(doc.data)
-                self._read(doc, loaded.countries, loaded.records)
-                if code and not is_country_file and not doc.problems:
-                    loaded.addressed.setdefault(code, []).append(
-                        doc.problem(
-                            ("country",),
-                            f"this file's records are for country {code!r}, which no "
-                            "installed plugin declares: they are read for no country",
-                            hint="correct the code (the countries: 'asan countries'), or "
-                            "install the plugin that declares the country",
-                        )
-                    )
-            if doc.problems:
-                if is_country_file:
-                    loaded.country_file_problems.extend(doc.problems)
-                loaded.problems.setdefault(code, []).extend(doc.problems)
+            code = _records_file_country(path)
+            if code is None:
+                self._read_file(path, loaded)
+            else:
+                loaded.pending.setdefault(code, []).append(path)
         return loaded
+
+    def _read_for(self, code: str) -> _Loaded:
+        """The files, with every records file for ``code`` read."""
+        loaded = self._loaded
+        for path in loaded.pending.pop(code, []):
+            self._read_file(path, loaded, code)
+        return loaded
+
+    def _read_file(self, path: Path, loaded: _Loaded, code: str | None = None) -> None:
+        """Parse, locate and validate one file into ``loaded``. Its problems count against
+        its country: ``code`` when its first line named it, else the one read from it, else
+        none (the file's country cannot be told, so it stops every country)."""
+        doc = YamlDocument(path, self.plugin)
+        is_country_file = False
+        if not doc.problems:
+            code, is_country_file = _file_country(doc.data)
+            self._read(doc, loaded.countries, loaded.records)
+            if code and not is_country_file and not doc.problems:
+                loaded.addressed.setdefault(code, []).append(
+                    doc.problem(
+                        ("country",),
+                        f"this file's records are for country {code!r}, which no "
+                        "installed plugin declares: they are read for no country",
+                        hint="correct the code (the countries: 'asan countries'), or "
+                        "install the plugin that declares the country",
+                    )
+                )
+        if doc.problems:
+            if is_country_file:
+                loaded.country_file_problems.extend(doc.problems)
+            loaded.problems.setdefault(code, []).extend(doc.problems)
 
     def _read(
         self,
