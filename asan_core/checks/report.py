@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-
 from asan_core.base.resources import templates_dir
 from asan_core.base.version import __version__
 from asan_core.builtins.principles import core_principles
@@ -94,6 +92,8 @@ def report_json(report: CheckReport, franchise: Franchise) -> dict[str, Any]:
 
 def report_html(report: CheckReport, franchise: Franchise) -> str:
     """The report as a page a minister's office can read (English; no network)."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
         autoescape=select_autoescape(["html"]),

@@ -7,18 +7,35 @@ that does not validate). User mistakes never print a traceback.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from collections.abc import Sequence
-from types import ModuleType
 from typing import Annotated
 
 import typer
 
-from asan_core.cli import catalogue, check, export, i18n, kit, new, ops, plan
 from asan_core.cli.support import consoles, version_text
 
-COMMAND_GROUPS = (catalogue, check, kit, i18n, export, new, plan, ops)
-"""The modules of the commands, in the order ``asan --help`` lists them."""
+COMMAND_GROUPS = ("catalogue", "check", "kit", "i18n", "export", "new", "plan", "ops")
+"""The modules of ``asan_core.cli`` that hold the commands, in the order ``asan --help``
+lists them."""
+
+COMMANDS = {
+    "plugins": "catalogue",
+    "countries": "catalogue",
+    "services": "catalogue",
+    "centres": "catalogue",
+    "check": "check",
+    "kit": "kit",
+    "i18n": "i18n",
+    "export": "export",
+    "diff": "export",
+    "new": "new",
+    "plan": "plan",
+    "ops": "ops",
+}
+"""Each command (or command group) by name → the module that registers it, so that the
+entry point imports one module, not eight (a test holds this table to the modules)."""
 
 
 def _version(value: bool) -> None:
@@ -41,8 +58,8 @@ def _main(
     """Franchise a one-stop-shop public service centre (the ASAN model) to another country."""
 
 
-def make_app(groups: Sequence[ModuleType] = COMMAND_GROUPS) -> typer.Typer:
-    """The ``asan`` application with the commands of ``groups``."""
+def make_app(groups: Sequence[str] = COMMAND_GROUPS) -> typer.Typer:
+    """The ``asan`` application with the commands of the modules ``groups``."""
     made = typer.Typer(
         name="asan",
         help="Franchise a one-stop-shop public service centre (the ASAN model) to another country.",
@@ -53,31 +70,32 @@ def make_app(groups: Sequence[ModuleType] = COMMAND_GROUPS) -> typer.Typer:
     )
     made.callback()(_main)
     for group in groups:
-        group.register(made)
+        importlib.import_module(f"asan_core.cli.{group}").register(made)
     return made
 
 
-app = make_app()
-"""Every command (what ``asan --help`` lists, and what the tests call)."""
+def _every_command() -> typer.Typer:
+    made = globals().get("app")
+    if not isinstance(made, typer.Typer):
+        made = globals()["app"] = make_app()
+    return made
 
 
-def _names(made: typer.Typer) -> set[str]:
-    return {c.name for c in made.registered_commands if c.name} | {
-        g.name for g in made.registered_groups if g.name
-    }
+def __getattr__(name: str) -> typer.Typer:
+    """``app``: every command (what ``asan --help`` lists, and what the tests call), made
+    when first asked for."""
+    if name == "app":
+        return _every_command()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def app_for(args: Sequence[str]) -> typer.Typer:
     """The application to run ``args`` with: only the group of the command named first, when
-    one is (Typer makes a parser of every command's signature at each start — about 12 ms
-    for all of them, 2 ms for one group), else every command (``--help``, ``--version``, a
-    mistyped name, which Click then answers as it always does)."""
-    if args and not args[0].startswith("-"):
-        for group in COMMAND_GROUPS:
-            one = make_app([group])
-            if args[0] in _names(one):
-                return one
-    return app
+    one is (Typer makes a parser of every command's signature at each start, and the eight
+    modules cost their imports), else every command (``--help``, ``--version``, a mistyped
+    name, which Click then answers as it always does)."""
+    group = COMMANDS.get(args[0]) if args else None
+    return make_app([group]) if group else _every_command()
 
 
 def main() -> None:

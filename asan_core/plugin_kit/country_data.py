@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 import yaml
 
@@ -371,6 +370,8 @@ def logo_problem(country_file: Path, package_dir: Path, relative: str) -> tuple[
         if not head.startswith(PNG_SIGNATURE):
             return f"the logo {relative!r} is not a PNG image", hint
         return None
+    from xml.etree import ElementTree  # only for a country with an SVG logo
+
     try:
         root = ElementTree.fromstring(head)
     except ElementTree.ParseError as exc:
