@@ -168,7 +168,7 @@ def test_the_plugin_host_is_not_imported_by_asking_for_the_public_api() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_help_and_a_plain_kit_build_do_not_import_rich(
+def test_help_and_a_plain_kit_build_import_no_rich_and_one_command_module(
     country_plugin: FixturePlugin, tmp_path: Path
 ) -> None:
     # Rich is for colour, spinners and tables; a command's plain result line and --help
@@ -179,6 +179,7 @@ def test_help_and_a_plain_kit_build_do_not_import_rich(
         "sys.argv = ['asan', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
         "print('rich imported' if 'rich' in sys.modules else 'no rich')\n"
+        "print(sorted(m for m in sys.modules if m.startswith('asan_core.cli.')))\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
     for args in (["--help"], ["kit", "build", "UZ", "--out", str(tmp_path / "kit")]):
@@ -186,5 +187,10 @@ def test_help_and_a_plain_kit_build_do_not_import_rich(
             [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
         )
         assert out.returncode == 0, out.stderr
-        assert out.stdout.strip().endswith("no rich"), (args, out.stdout[-300:])
+        *_, rich, modules = out.stdout.strip().splitlines()
+        assert rich == "no rich", (args, out.stdout[-300:])
+        if args[0] == "kit":  # the entry point imported the kit's commands only
+            assert modules == str(
+                ["asan_core.cli.app", "asan_core.cli.kit", "asan_core.cli.support"]
+            )
     assert (tmp_path / "kit" / "manifest.json").is_file()

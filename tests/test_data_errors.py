@@ -6,6 +6,8 @@ Each test plants one defect in the valid fixture country and runs ``asan check``
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import FixturePlugin, make_plugin, run_cli
@@ -327,23 +329,74 @@ def test_a_broken_records_file_of_another_country_stops_only_that_country(
 @pytest.mark.parametrize(
     ("layout", "expected"),
     [
-        # the sections before country: read at once, as ever
-        ("agencies: []\ncountry: UZ\n", None),
-        # a code YAML reads as a boolean: refused as before
+        # the sections before country: (a date that does not exist in them)
+        (
+            "legal_resources:\n  - id: law\n    title: {en: Law}\n    date: 2026-02-30\n"
+            "    provenance: illustrative\ncountry: KZ\n",
+            "'2026-02-30' is not a date",
+        ),
+        # a code YAML reads as a boolean
         ("country: NO\nagencies: []\n", "expected an ISO 3166-1 code such as AF, got False"),
-        # two documents in one file
-        ("country: UZ\nagencies: []\n---\ncountry: KZ\n", "this is not valid YAML"),
-        # country: twice at the top
-        ("country: UZ\ncountry: KZ\n", "the key 'country' appears twice"),
+        # a second document, after or before
+        ("country: KZ\nagencies: []\n---\ncountry: UZ\n", "this is not valid YAML"),
+        ("{}\n---\ncountry: KZ\nagencies: []\n", "this is not valid YAML"),
+        # country: twice at the top, or an alias as a key
+        ("country: KZ\ncountry: UZ\n", "the key 'country' appears twice"),
+        (
+            "country: KZ\nagencies:\n  - &k country\n*k : UZ\n",
+            "the key 'country' appears twice",
+        ),
     ],
 )
-def test_an_unusual_records_file_is_read_at_once_and_judged_as_before(
-    country_plugin: FixturePlugin, layout: str, expected: str | None
+def test_a_records_file_laid_out_unusually_is_read_at_once(
+    country_plugin: FixturePlugin,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    layout: str,
+    expected: str,
 ) -> None:
+    # Only a file whose first line names its country is left for that country: any other
+    # is read at once, and a mistake that hides which country it is for stops UZ too.
+    other = make_plugin(tmp_path_factory.mktemp("kz"), monkeypatch, source=None)
+    other.write("country.yaml", KAZAKHSTAN)
     country_plugin.write("extra.yaml", layout)
     result = run_cli("check", "UZ")
-    if expected is None:
-        assert result.exit_code == 0, result.output
-    else:
-        assert result.exit_code == 2
-        assert expected in result.stderr, result.stderr
+    assert result.exit_code == 2, result.output
+    assert expected in result.stderr, result.stderr
+
+
+def test_records_keep_the_order_of_their_files_whenever_they_are_read(
+    country_plugin: FixturePlugin,
+) -> None:
+    from asan_core.franchise import resolve
+
+    agency = "  - id: {id}\n    name: {{en: {id}}}\n    kind: ministry\n"
+    agency += "    provenance: illustrative\n"
+    # a.yaml is left until UZ is asked for, b.yaml (sections first) is read at once
+    country_plugin.write("a.yaml", "country: UZ\nagencies:\n" + agency.format(id="aa"))
+    country_plugin.write("b.yaml", "agencies:\n" + agency.format(id="bb") + "country: UZ\n")
+    ids = [a.id for a in resolve("UZ").agencies]
+    assert ids.index("aa") < ids.index("bb")
+
+
+def test_a_file_for_an_undeclared_country_that_does_not_load_is_reported(
+    country_plugin: FixturePlugin,
+) -> None:
+    country_plugin.write(
+        "typo.yaml",
+        "country: UX\nlegal_resources:\n  - id: law\n    title: {en: Law}\n"
+        "    date: 2026-02-30\n    provenance: illustrative\n",
+    )
+    check_fails(country_plugin, "typo.yaml:5", "'2026-02-30' is not a date")
+
+
+def test_a_plugin_contributes_to_every_country_its_files_name_read_or_not(
+    tmp_path: Path,
+) -> None:
+    from asan_core.plugin_kit import CountryData
+
+    (tmp_path / "kz.yaml").write_text("country: KZ\n")  # a file with no records yet
+    data = CountryData(tmp_path, plugin="p")
+    assert data.country_codes() == {"KZ"}
+    assert data.records("services", "KZ") == []
+    assert data.country_codes() == {"KZ"}

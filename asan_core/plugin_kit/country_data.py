@@ -44,6 +44,10 @@ class _Loaded:
     pending: dict[str, list[Path]] = field(default_factory=dict)
     """Records files not read yet, by the country their first line names: each is read
     (parsed, located, validated) the first time its country is asked for."""
+    contributed: set[str] = field(default_factory=set)
+    """Every country a records file of the plugin names, read or not."""
+    order: dict[str, int] = field(default_factory=dict)
+    """Each file's place in the folder's order (records keep it, whenever read)."""
 
     def problems_for(self, code: str | None) -> list[Problem]:
         return list(self.problems.get(code, []))
@@ -81,7 +85,7 @@ def _records_file_country(path: Path) -> str | None:
         return None
     loader = LOADER(text)
     depth = 0
-    top_keys = 0
+    top_keys = documents = 0
     code: str | None = None
     expect_key = False
     try:
@@ -99,13 +103,17 @@ def _records_file_country(path: Path) -> str | None:
                 depth -= 1
                 expect_key = depth == 1
                 continue
-            if isinstance(event, yaml.DocumentStartEvent) and code is not None:
-                return None  # a second document: read at once (and refused there)
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    return None  # a second document: read at once (and refused there)
             if depth != 1 or not isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
                 continue
             if expect_key:
+                if isinstance(event, yaml.AliasEvent):
+                    return None  # an alias as a key (it may stand for country)
                 top_keys += 1
-                is_country = isinstance(event, yaml.ScalarEvent) and event.value == "country"
+                is_country = event.value == "country"
                 if is_country and top_keys > 1:
                     return None  # a second country: key, or not the first key
                 if top_keys == 1 and not is_country:
@@ -187,7 +195,7 @@ class CountryData:
             {c.code for c in loaded.countries}
             | {code for code, _ in loaded.records}
             | {code for code in loaded.problems if code}
-            | set(loaded.pending)
+            | loaded.contributed
         )
 
     def undeclared(self, declared: set[str]) -> list[Problem]:
@@ -201,6 +209,9 @@ class CountryData:
         for code, where in sorted(loaded.addressed.items()):
             if code not in declared:
                 found.extend(where)
+        for code, problems in sorted((c, p) for c, p in loaded.problems.items() if c):
+            if code not in declared:  # a file that names no declared country, and is wrong
+                found.extend(problems)
         return found
 
     def _files(self) -> list[Path]:
@@ -229,19 +240,31 @@ class CountryData:
                 )
             ]
             return loaded
-        for path in self._files():
+        for place, path in enumerate(self._files()):
+            loaded.order[str(path)] = place
             code = _records_file_country(path)
             if code is None:
                 self._read_file(path, loaded)
             else:
                 loaded.pending.setdefault(code, []).append(path)
+                loaded.contributed.add(code)
         return loaded
 
     def _read_for(self, code: str) -> _Loaded:
-        """The files, with every records file for ``code`` read."""
+        """The files, with every records file for ``code`` read; the country's records in
+        the order of their files, as if all had been read at once."""
         loaded = self._loaded
-        for path in loaded.pending.pop(code, []):
+        pending = loaded.pending.pop(code, [])
+        for path in pending:
             self._read_file(path, loaded, code)
+        if pending:
+
+            def place(record: Record) -> int:
+                return loaded.order.get(record.origin.file or "", 0) if record.origin else 0
+
+            for (country, _), records in loaded.records.items():
+                if country == code:
+                    records.sort(key=place)  # stable: a file's records keep their order
         return loaded
 
     def _read_file(self, path: Path, loaded: _Loaded, code: str | None = None) -> None:
@@ -253,6 +276,8 @@ class CountryData:
         if not doc.problems:
             code, is_country_file = _file_country(doc.data)
             self._read(doc, loaded.countries, loaded.records)
+            if code and not is_country_file:
+                loaded.contributed.add(code)
             if code and not is_country_file and not doc.problems:
                 loaded.addressed.setdefault(code, []).append(
                     doc.problem(
