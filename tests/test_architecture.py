@@ -168,11 +168,11 @@ def test_the_plugin_host_is_not_imported_by_asking_for_the_public_api() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_help_and_a_plain_kit_build_import_no_rich_and_one_command_module(
+def test_help_a_plain_kit_build_and_a_piped_check_import_no_rich(
     country_plugin: FixturePlugin, tmp_path: Path
 ) -> None:
-    # Rich is for colour, spinners and tables; a command's plain result line and --help
-    # do without it (it is a tenth of a cold build's imports).
+    # Rich is for colour, spinners and tables; --help, a command's plain result line and
+    # a report written to a pipe do without it (it is a tenth of a cold build's imports).
     code = (
         "import sys\n"
         "from asan_core.cli.app import main\n"
@@ -182,7 +182,11 @@ def test_help_and_a_plain_kit_build_import_no_rich_and_one_command_module(
         "print(sorted(m for m in sys.modules if m.startswith('asan_core.cli.')))\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
-    for args in (["--help"], ["kit", "build", "UZ", "--out", str(tmp_path / "kit")]):
+    for args in (
+        ["--help"],
+        ["kit", "build", "UZ", "--out", str(tmp_path / "kit")],
+        ["check", "UZ"],  # its report, to a pipe: the same words, without colour
+    ):
         out = subprocess.run(
             [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
         )

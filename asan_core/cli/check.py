@@ -16,9 +16,9 @@ from asan_core.cli.support import (
     MAX_LISTED,
     CountryArg,
     consoles,
-    escape,
     franchise_of,
     guard,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -60,15 +60,18 @@ def check_command(
     elif output_format is CheckFormat.HTML:
         text = report_html(report, franchise)
     else:
-        from rich.console import Console
+        lines = _check_lines(report, franchise)
+        if output:  # wrapped at 100 columns, as a text file is read
+            from rich.console import Console
 
-        console = (
-            Console(record=True, width=100, highlight=False, file=_null())
-            if output
-            else consoles.out
-        )
-        _print_check(report, franchise, console)
-        text = console.export_text() if output else ""
+            console = Console(record=True, width=100, highlight=False, file=_null())
+            _print_lines(lines, console)
+            text = console.export_text()
+        elif sys.stdout.isatty():  # in colour
+            _print_lines(lines, consoles.out)
+        else:  # to a pipe or a file: the same words, no Rich to import
+            for line in lines:
+                say("".join(part for part, _ in line))
     if output:
         _write_atomically(output, text)
         consoles.out.print(f"wrote {output}")
@@ -92,39 +95,80 @@ SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 """Rich styles by severity (the values of :class:`~asan_core.contract.rules.Severity`)."""
 
 
-def _print_check(report: CheckReport, franchise: Franchise, console: Console) -> None:
+Line = list[tuple[str, str | None]]
+"""One line of the text report: its parts, each with its Rich style (or none)."""
+
+
+def _check_lines(report: CheckReport, franchise: Franchise) -> list[Line]:
+    """The text report, line by line (a blank line between principles)."""
     from asan_core.checks.report import principle_sections
     from asan_core.contract.rules import Severity
 
     country = franchise.country
-    console.print(
-        f"[bold]{escape(franchise.text(country.name, 'en'))} ({country.code})[/] — "
-        f"{escape(franchise.text(country.brand, 'en'))}; plugin {franchise.owner}; "
-        f"{len(franchise.services)} services, {len(franchise.agencies)} agencies, "
-        f"{len(franchise.centres)} centres and mobile units"
-    )
+    lines: list[Line] = [
+        [
+            (f"{franchise.text(country.name, 'en')} ({country.code})", "bold"),
+            (
+                f" — {franchise.text(country.brand, 'en')}; plugin {franchise.owner}; "
+                f"{len(franchise.services)} services, {len(franchise.agencies)} agencies, "
+                f"{len(franchise.centres)} centres and mobile units",
+                None,
+            ),
+        ]
+    ]
     for section in principle_sections(report, franchise):
         score = "not scored" if section.score is None else f"{section.score}/100"
         note = f" ({section.note})" if section.note else ""
-        console.print(f"\n[bold]{escape(section.name)}[/]{escape(note)}: {score}")
+        lines += [[], [(section.name, "bold"), (f"{note}: {score}", None)]]
         for part in section.rules:
             if not part.findings:
-                console.print(f"  [green]ok[/] {part.rule.id}: {escape(part.rule.description)}")
+                lines.append(
+                    [
+                        ("  ", None),
+                        ("ok", "green"),
+                        (f" {part.rule.id}: {part.rule.description}", None),
+                    ]
+                )
                 continue
             for finding in part.findings[:MAX_LISTED]:
                 where = finding.location.location() if finding.location else ""
                 style = SEVERITY_STYLE[str(finding.severity)]
-                console.print(
-                    f"  [{style}]{finding.severity}[/] {part.rule.id}: {escape(finding.message)}"
-                    + (f"\n      at {escape(where)}" if where else "")
+                lines.append(
+                    [
+                        ("  ", None),
+                        (str(finding.severity), style),
+                        (f" {part.rule.id}: {finding.message}", None),
+                    ]
                 )
+                if where:
+                    lines.append([(f"      at {where}", None)])
             hidden = len(part.findings) - MAX_LISTED
             if hidden > 0:
-                console.print(f"  … and {hidden} more {part.rule.id} (--format json lists all)")
-    console.print(
-        f"\n{report.count(Severity.ERROR)} errors, {report.count(Severity.WARNING)} warnings, "
-        f"{report.count(Severity.INFO)} notes."
-    )
+                lines.append(
+                    [(f"  … and {hidden} more {part.rule.id} (--format json lists all)", None)]
+                )
+    lines += [
+        [],
+        [
+            (
+                f"{report.count(Severity.ERROR)} errors, {report.count(Severity.WARNING)} "
+                f"warnings, {report.count(Severity.INFO)} notes.",
+                None,
+            )
+        ],
+    ]
+    return lines
+
+
+def _print_lines(lines: list[Line], console: Console) -> None:
+    """``lines`` through Rich, styled; no text is read as markup."""
+    from rich.text import Text
+
+    for line in lines:
+        text = Text()
+        for part, style in line:
+            text.append(part, style=style or "")
+        console.print(text)
 
 
 def register(app: typer.Typer) -> None:
