@@ -1,0 +1,110 @@
+"""Where the time of one ``asan kit build`` goes, phase by phase, inside the process.
+
+    python benchmarks/phases.py [COUNTRY] [--rounds N]
+
+Runs the real command (``asan_core.cli.app.main``) in a fresh Python process per round and
+marks, with ``time.perf_counter``, the moments it reaches: the CLI imported, the command's
+own imports done, the plugins loaded, the country resolved (data parsed, validated,
+translated), rendering started and ended in each of the two processes (the forked one
+writes its marks to a file), the kit written. Prints the median of each phase over the
+rounds. The marks are wrappers around public functions: nothing in the SDK is changed.
+Needs the country's plugin installed (``pip install -e plugins/afghanistan``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+CHILD = r"""
+import json, os, sys, time
+T0 = time.perf_counter()
+marks_file = sys.argv[1]
+
+def mark(name):
+    with open(marks_file, "a") as f:
+        f.write(json.dumps([os.getpid(), name, time.perf_counter() - T0]) + "\n")
+
+import asan_core.cli.app as cli
+mark("cli imported")
+import asan_core.cli.support as support
+import asan_core.contract.host as host
+import asan_core.franchise as franchise
+
+def around(module, name, before, after):
+    original = getattr(module, name)
+    def wrapper(*args, **kwargs):
+        mark(before)
+        try:
+            return original(*args, **kwargs)
+        finally:
+            mark(after)
+    setattr(module, name, wrapper)
+
+around(host, "get_plugin_manager", "plugins start", "plugins end")
+around(franchise, "resolve", "resolve start", "resolve end")
+import asan_core.kit.build as build
+around(build._Renderer, "run", "render start", "render end")
+around(build, "_write_shared", "shared start", "shared end")
+sys.argv = ["asan", "kit", "build", sys.argv[2], "--out", sys.argv[3]]
+try:
+    cli.main()
+except SystemExit as exc:
+    assert not exc.code, exc.code
+mark("exit")
+"""
+
+
+def one_round(country: str, work: Path) -> dict[str, float]:
+    marks = work / "marks.jsonl"
+    marks.unlink(missing_ok=True)
+    env = {**os.environ, "ASAN_CACHE_DIR": "off"}
+    subprocess.run(
+        [sys.executable, "-c", CHILD, str(marks), country, str(work / "kit")],
+        check=True,
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    rows = [json.loads(line) for line in marks.read_text().splitlines()]
+    parent = rows[0][0]
+    at = {name: t for pid, name, t in rows if pid == parent}
+    other = {name: t for pid, name, t in rows if pid != parent}
+    phases = {
+        "start-up and the CLI": at["cli imported"],
+        "the command's imports": at["plugins start"] - at["cli imported"],
+        "plugins loaded": at["plugins end"] - at["plugins start"],
+        "country resolved (parse, validate, translate)": at["resolve end"] - at["resolve start"],
+        "until rendering starts (theme, plan, fork, conformance)": at["render start"]
+        - at["resolve end"],
+        "rendering, this process": at["render end"] - at["render start"],
+        "shared files, manifest, swap, exit": at["exit"] - at["render end"],
+        "whole process (inside)": at["exit"],
+    }
+    if other:
+        phases["rendering, the forked process"] = other["render end"] - other["render start"]
+    return phases
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("country", nargs="?", default="AF")
+    parser.add_argument("--rounds", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        one_round(args.country, work)  # warms the operating system's file cache
+        rounds = [one_round(args.country, work) for _ in range(args.rounds)]
+    print(f"asan kit build {args.country}: median of {args.rounds} rounds, milliseconds")
+    for name in rounds[0]:
+        values = [r[name] * 1000 for r in rounds if name in r]
+        print(f"  {name:58} {statistics.median(values):7.0f}")
+
+
+if __name__ == "__main__":
+    main()
