@@ -35,6 +35,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bytecode import compile_installed
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 ASAN = str(Path(PYTHON).parent / "asan")
@@ -318,6 +320,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="asan-bench-"))
     env = {**os.environ, "ASAN_LOAD_PLUGINS": "asan_afghanistan"}
     env.pop("ASAN_DISABLE_PLUGIN_AUTOLOAD", None)
+    print(compile_installed())
     prepare_floor_data(work / "floor.pickle")
     cold = {**env, "ASAN_CACHE_DIR": "off"}
     warm = {**env, "ASAN_CACHE_DIR": str(work / "cache")}

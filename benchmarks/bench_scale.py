@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 import yaml
+from bytecode import compile_installed
 
 ASAN = str(Path(sys.executable).parent / "asan")
 AREAS = [f"KE-{n:02d}" for n in range(1, 48)]  # Kenya's 47 counties (ISO 3166-2)
@@ -162,6 +163,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="100 and 300 services only")
     args = parser.parse_args()
     sizes = [100, 300] if args.quick else [100, 300, 1000]
+    print(compile_installed())
     print(
         f"{'services':>8} {'centres':>7} {'locales':>7} {'seconds':>8} {'peak MiB':>8} "
         f"{'files':>6} {'MiB':>7} {'ms/(service*locale)':>20}"

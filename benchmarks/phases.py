@@ -22,6 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bytecode import compile_installed
+
 CHILD = r"""
 import json, os, sys, time
 T0 = time.perf_counter()
@@ -96,6 +98,7 @@ def main() -> None:
     parser.add_argument("country", nargs="?", default="AF")
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
+    print(compile_installed())
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         one_round(args.country, work)  # warms the operating system's file cache
