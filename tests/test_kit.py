@@ -199,6 +199,45 @@ def test_the_result_line_prints_the_folder_as_it_is_named(
     assert (out / "manifest.json").is_file()
 
 
+def test_a_service_page_names_the_centres_that_offer_it_in_the_locales_words(
+    country_plugin: FixturePlugin, tmp_path: Path
+) -> None:
+    # Tashkent offers only the id card; Samarkand everything; the bus is no centre.
+    country_plugin.replace("records.yaml", "    all_services: true\n", "    services: [id-card]\n")
+    country_plugin.write(
+        "more-centres.yaml",
+        "country: UZ\ncentres:\n"
+        "  - id: samarkand-1\n"
+        "    name: {uz: Samarqand markazi, ru: Самаркандский центр, en: Samarkand centre}\n"
+        "    city: {uz: Samarqand, ru: Самарканд, en: Samarkand}\n"
+        "    area: UZ-SA\n    agencies: [interior, justice]\n    all_services: true\n"
+        "    provenance: illustrative\n"
+        "  - id: bus\n    kind: mobile\n    name: {en: Mobile centre}\n"
+        "    serves_areas: [UZ-SA]\n    agencies: [interior]\n    all_services: true\n"
+        "    provenance: illustrative\n",
+    )
+    build(tmp_path / "kit")
+
+    def offering(locale: str, page: str) -> str:
+        html = (tmp_path / "kit" / locale / "charter" / page).read_text()
+        return html.split("</article>")[1].split("</p>")[0].split(":", 1)[1].strip()
+
+    # in the order of the country's centres (more-centres.yaml is read first)
+    assert offering("en", "id-card.html") == "Samarkand centre, Tashkent centre"
+    assert offering("ru", "id-card.html") == "Самаркандский центр, Ташкентский центр"
+    assert offering("en", "notary-copy.html") == "Samarkand centre"
+    country_plugin.replace(
+        "more-centres.yaml", "    area: UZ-SA\n", "    area: UZ-SA\n    services: []\n"
+    )
+    country_plugin.replace(
+        "more-centres.yaml",
+        "    all_services: true\n    provenance: illustrative\n  - id: bus",
+        "    provenance: illustrative\n  - id: bus",
+    )
+    build(tmp_path / "kit")
+    assert offering("en", "notary-copy.html") == "none yet"
+
+
 def test_illustrative_data_is_marked_on_the_charter(
     country_plugin: FixturePlugin, tmp_path: Path
 ) -> None:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from decimal import Decimal
+from functools import cached_property
 from typing import Any, Literal
 
 from babel import Locale
@@ -84,12 +85,12 @@ class Formatter:
 
     # -- text direction -------------------------------------------------------------
 
-    @property
+    @cached_property
     def direction(self) -> str:
         """``rtl`` or ``ltr``, from CLDR's character order for the locale."""
         return "rtl" if self.babel_locale.character_order == "right-to-left" else "ltr"
 
-    @property
+    @cached_property
     def lang(self) -> str:
         """The BCP 47 tag for HTML ``lang`` (``fa-AF``)."""
         return self.locale.replace("_", "-")
@@ -98,7 +99,7 @@ class Formatter:
         """``text`` between Unicode isolates, safe to embed in text of either direction."""
         return f"{FSI}{text}{PDI}"
 
-    @property
+    @cached_property
     def comma(self) -> str:
         """The separator between list items: ``", "``, or ``"، "`` in Dari and Pashto.
 
@@ -109,7 +110,7 @@ class Formatter:
         separator = pattern.replace("{0}", "").replace("{1}", "")
         return separator.replace("\u200f", "").replace("\u200e", "") or ", "
 
-    @property
+    @cached_property
     def semicolon(self) -> str:
         """The stronger separator, between lists: ``"; "``, or ``"؛ "`` in Arabic script."""
         return "؛ " if "،" in self.comma else "; "
