@@ -127,7 +127,8 @@ def test_a_build_that_fails_midway_leaves_the_previous_kit_intact(
     )
     result = run_cli("kit", "build", "UZ", "--out", str(out))
     assert result.exit_code == 2
-    assert "a template failed while rendering uz" in result.stderr
+    # every locale's page is broken: the one reported is whichever process met it first
+    assert re.search(r"a template failed while rendering (uz|ru|en)\b", result.stderr)
     assert "templates/kit/centres.html:1" in result.stderr
     assert "Traceback" not in result.output
     assert (out / "manifest.json").read_bytes() == before
