@@ -1,0 +1,94 @@
+"""This checkout against another, in pairs: which is faster, as whole processes.
+
+    python benchmarks/bench_pairs.py OLD_CHECKOUT [--rounds 15] [--command kit|check|help]
+
+``OLD_CHECKOUT`` is another checkout of asan-sdk (``git worktree add /tmp/old <commit>``).
+Both run with this environment's Python and installed plugins; the old one by putting its
+folder first on ``PYTHONPATH``, so its ``asan_core`` (and its templates) are imported. The
+two are run in turn — new, old, new, old … — after one warm-up each, and the ratio
+new / old is taken pair by pair: a machine whose speed drifts (this one wanders by a third
+within an hour) slows both runs of a pair alike. Prints the median of each and the median,
+fastest and slowest ratio of the pairs, for wall time and for CPU time (user + system, from
+the operating system's accounting of the finished child). Both checkouts' bytecode is
+compiled first (:mod:`bytecode`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bytecode import compile_installed
+
+ASAN = str(Path(sys.executable).parent / "asan")
+
+
+def command_for(name: str, out: Path) -> list[str]:
+    if name == "kit":
+        return [ASAN, "kit", "build", "AF", "--out", str(out)]
+    if name == "check":
+        return [ASAN, "check", "AF"]
+    return [ASAN, "--help"]
+
+
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run of ``command``."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    subprocess.run(command, env=env, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("old", type=Path, help="another checkout of asan-sdk")
+    parser.add_argument("--rounds", type=int, default=15)
+    parser.add_argument("--command", choices=["kit", "check", "help"], default="kit")
+    args = parser.parse_args()
+    old = args.old.resolve()
+    if not (old / "asan_core").is_dir():
+        sys.exit(f"{old} is not a checkout of asan-sdk (it has no asan_core/)")
+    print(compile_installed())
+    compileall.compile_dir(old / "asan_core", quiet=1)
+    base = {**os.environ, "ASAN_CACHE_DIR": "off", "ASAN_LOAD_PLUGINS": "asan_afghanistan"}
+    base.pop("ASAN_DISABLE_PLUGIN_AUTOLOAD", None)
+    path = os.environ.get("PYTHONPATH", "")
+    envs = {
+        "new": base,
+        "old": {**base, "PYTHONPATH": os.pathsep.join(p for p in (str(old), path) if p)},
+    }
+    results: dict[str, list[tuple[float, float]]] = {"new": [], "old": []}
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for name in envs:  # one warm-up each
+            timed(command_for(args.command, work / name), envs[name])
+        for _ in range(args.rounds):
+            for name in envs:
+                results[name].append(timed(command_for(args.command, work / name), envs[name]))
+    print(f"asan {args.command}: {args.rounds} pairs, new = this checkout, old = {old}")
+    for index, label in ((0, "wall"), (1, "cpu")):
+        new = [r[index] for r in results["new"]]
+        ratios = sorted(
+            n[index] / o[index] for n, o in zip(results["new"], results["old"], strict=True)
+        )
+        print(
+            f"  {label:4}  new {statistics.median(new):.3f} s  "
+            f"old {statistics.median(r[index] for r in results['old']):.3f} s  "
+            f"new/old median {statistics.median(ratios):.2f}x "
+            f"(pairs {ratios[0]:.2f}–{ratios[-1]:.2f})"
+        )
+
+
+if __name__ == "__main__":
+    main()
