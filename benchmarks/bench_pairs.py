@@ -10,7 +10,7 @@ new / old is taken pair by pair: a machine whose speed drifts (this one wanders 
 within an hour) slows both runs of a pair alike. Prints the median of each and the median,
 fastest and slowest ratio of the pairs, for wall time and for CPU time (user + system, from
 the operating system's accounting of the finished child). Both checkouts' bytecode is
-compiled first (:mod:`bytecode`).
+compiled first (:mod:`bytecode`), unless ``--old-without-bytecode``.
 """
 
 from __future__ import annotations
@@ -55,12 +55,19 @@ def main() -> None:
     parser.add_argument("old", type=Path, help="another checkout of asan-sdk")
     parser.add_argument("--rounds", type=int, default=15)
     parser.add_argument("--command", choices=["kit", "check", "help"], default="kit")
+    parser.add_argument(
+        "--old-without-bytecode",
+        action="store_true",
+        help="do not compile the old checkout (with PYTHONDONTWRITEBYTECODE set, it then "
+        "compiles its modules on every run: what bytecode saves, given the same commit)",
+    )
     args = parser.parse_args()
     old = args.old.resolve()
     if not (old / "asan_core").is_dir():
         sys.exit(f"{old} is not a checkout of asan-sdk (it has no asan_core/)")
     print(compile_installed())
-    compileall.compile_dir(old / "asan_core", quiet=1)
+    if not args.old_without_bytecode:
+        compileall.compile_dir(old / "asan_core", quiet=1)
     base = {**os.environ, "ASAN_CACHE_DIR": "off", "ASAN_LOAD_PLUGINS": "asan_afghanistan"}
     base.pop("ASAN_DISABLE_PLUGIN_AUTOLOAD", None)
     path = os.environ.get("PYTHONPATH", "")

@@ -137,7 +137,9 @@ def build(folder: Path) -> tuple[float, int, int, int]:
     """Seconds, peak MiB, files and bytes of ``asan kit build KE``."""
     env = {
         **os.environ,
-        "PYTHONPATH": str(folder),
+        # the synthetic plugin, after whatever PYTHONPATH names (another checkout, to
+        # measure it: PYTHONPATH=/tmp/old python benchmarks/bench_scale.py)
+        "PYTHONPATH": os.pathsep.join(p for p in (os.environ.get("PYTHONPATH"), str(folder)) if p),
         "ASAN_DISABLE_PLUGIN_AUTOLOAD": "1",
         "ASAN_EXTRA_PLUGINS": "asan_synthetic:plugin",
     }
