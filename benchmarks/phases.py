@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from bytecode import compile_installed
 
@@ -74,38 +75,34 @@ mark("exit")
 """
 
 
-def by_template(country: str, work: Path) -> dict[str, float]:
-    """Seconds of rendering by template, in one process (``ASAN_JOBS=1``): the first unit
-    of each locale includes setting the locale up."""
+def build_once(country: str, work: Path, **settings: str) -> list[list[Any]]:
+    """Build the kit once in a fresh process (cold template cache); its marks, each
+    ``[pid, name, seconds since start]``."""
     marks = work / "marks.jsonl"
     marks.unlink(missing_ok=True)
-    env = {**os.environ, "ASAN_CACHE_DIR": "off", "ASAN_JOBS": "1", "PHASES_BY_TEMPLATE": "1"}
     subprocess.run(
         [sys.executable, "-c", CHILD, str(marks), country, str(work / "kit")],
         check=True,
-        env=env,
+        env={**os.environ, "ASAN_CACHE_DIR": "off", **settings},
         stdout=subprocess.DEVNULL,
         cwd=work,  # not the checkout: PYTHONPATH decides which asan_core is measured
     )
+    return [json.loads(line) for line in marks.read_text().splitlines()]
+
+
+def by_template(country: str, work: Path) -> dict[str, float]:
+    """Seconds of rendering by template, in one process (``ASAN_JOBS=1``): the first unit
+    of each locale includes setting the locale up."""
+    rows = build_once(country, work, ASAN_JOBS="1", PHASES_BY_TEMPLATE="1")
     totals: dict[str, float] = {}
-    for _, name, seconds in (json.loads(line) for line in marks.read_text().splitlines()):
+    for _, name, seconds in rows:
         if name.startswith("unit "):
             totals[name[5:]] = totals.get(name[5:], 0.0) + seconds
     return totals
 
 
 def one_round(country: str, work: Path) -> dict[str, float]:
-    marks = work / "marks.jsonl"
-    marks.unlink(missing_ok=True)
-    env = {**os.environ, "ASAN_CACHE_DIR": "off"}
-    subprocess.run(
-        [sys.executable, "-c", CHILD, str(marks), country, str(work / "kit")],
-        check=True,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        cwd=work,  # not the checkout: PYTHONPATH decides which asan_core is measured
-    )
-    rows = [json.loads(line) for line in marks.read_text().splitlines()]
+    rows = build_once(country, work)
     parent = rows[0][0]
     at = {name: t for pid, name, t in rows if pid == parent}
     other = {name: t for pid, name, t in rows if pid != parent}

@@ -31,6 +31,16 @@ KAZAKHSTAN = (
 """A second country, declared by a second plugin."""
 
 
+@pytest.fixture
+def kazakhstan(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> FixturePlugin:
+    """A second plugin, declaring KZ."""
+    other = make_plugin(tmp_path_factory.mktemp("kz"), monkeypatch, source=None)
+    other.write("country.yaml", KAZAKHSTAN)
+    return other
+
+
 def location(plugin: FixturePlugin, name: str, needle: str) -> str:
     return f"data/{name}:{plugin.line_of(name, needle)}"
 
@@ -261,11 +271,9 @@ def test_a_misspelt_illustrative_field_is_rejected(country_plugin: FixturePlugin
 
 def test_a_mistake_in_one_country_does_not_stop_another(
     country_plugin: FixturePlugin,
-    tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
+    kazakhstan: FixturePlugin,
 ) -> None:
-    other = make_plugin(tmp_path_factory.mktemp("kz"), monkeypatch, source=None)
-    other.write("country.yaml", KAZAKHSTAN)
+    other = kazakhstan
     other.write("services.yaml", "country: KZ\nservices:\n  - id: broken\n    titel: {en: x}\n")
     fine = run_cli("check", "UZ")
     assert fine.exit_code == 0, fine.output
@@ -291,11 +299,9 @@ def test_a_records_file_naming_a_country_no_plugin_declares_is_located(
 
 def test_records_for_a_country_another_plugin_declares_are_not_an_error(
     country_plugin: FixturePlugin,
-    tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
+    kazakhstan: FixturePlugin,
 ) -> None:
-    other = make_plugin(tmp_path_factory.mktemp("kz"), monkeypatch, source=None)
-    other.write("country.yaml", KAZAKHSTAN)
+    other = kazakhstan
     # the fixture plugin also contributes to KZ, which the other plugin declares
     country_plugin.write("kz.yaml", "country: KZ\nagencies: []\n")
     assert run_cli("check", "UZ").exit_code == 0
@@ -307,14 +313,11 @@ def test_records_for_a_country_another_plugin_declares_are_not_an_error(
 
 def test_a_broken_records_file_of_another_country_stops_only_that_country(
     country_plugin: FixturePlugin,
-    tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
+    kazakhstan: FixturePlugin,
 ) -> None:
     # The same plugin contributes to KZ with a file that cannot even be loaded (a date
     # that does not exist). Its first line says it is KZ's, so UZ is checked (and built)
     # without reading it; KZ is stopped, located.
-    other = make_plugin(tmp_path_factory.mktemp("kz"), monkeypatch, source=None)
-    other.write("country.yaml", KAZAKHSTAN)
     country_plugin.write(
         "kz.yaml",
         "country: KZ\nlegal_resources:\n  - id: law\n    title: {en: Law}\n"
@@ -350,15 +353,12 @@ def test_a_broken_records_file_of_another_country_stops_only_that_country(
 )
 def test_a_records_file_laid_out_unusually_is_read_at_once(
     country_plugin: FixturePlugin,
-    tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
+    kazakhstan: FixturePlugin,
     layout: str,
     expected: str,
 ) -> None:
     # Only a file whose first line names its country is left for that country: any other
     # is read at once, and a mistake that hides which country it is for stops UZ too.
-    other = make_plugin(tmp_path_factory.mktemp("kz"), monkeypatch, source=None)
-    other.write("country.yaml", KAZAKHSTAN)
     country_plugin.write("extra.yaml", layout)
     result = run_cli("check", "UZ")
     assert result.exit_code == 2, result.output
