@@ -5,7 +5,7 @@
 ``OLD_CHECKOUT`` is another checkout of asan-sdk (``git worktree add /tmp/old <commit>``).
 Both run with this environment's Python and installed plugins; the old one by putting its
 folder first on ``PYTHONPATH``, so its ``asan_core`` (and its templates) are imported. The
-two are run in turn — new, old, new, old … — after one warm-up each, and the ratio
+two are run in turn — new, old, old, new, new, old … — after one warm-up each, and the ratio
 new / old is taken pair by pair: a machine whose speed drifts (this one wanders by a third
 within an hour) slows both runs of a pair alike. Prints the median of each and the median,
 fastest and slowest ratio of the pairs, for wall time and for CPU time (user + system, from
@@ -68,6 +68,11 @@ def main() -> None:
     print(compile_installed())
     if not args.old_without_bytecode:
         compileall.compile_dir(old / "asan_core", quiet=1)
+    elif any((old / "asan_core").rglob("*.pyc")):
+        sys.exit(
+            f"{old}/asan_core holds bytecode already, so it would be measured with it: "
+            f"remove it (find {old}/asan_core -name __pycache__ -exec rm -r {{}} +)"
+        )
     base = {**os.environ, "ASAN_CACHE_DIR": "off", "ASAN_LOAD_PLUGINS": "asan_afghanistan"}
     base.pop("ASAN_DISABLE_PLUGIN_AUTOLOAD", None)
     path = os.environ.get("PYTHONPATH", "")
@@ -75,13 +80,16 @@ def main() -> None:
         "new": base,
         "old": {**base, "PYTHONPATH": os.pathsep.join(p for p in (str(old), path) if p)},
     }
+    if args.old_without_bytecode:  # and none written by the runs either
+        envs["old"]["PYTHONDONTWRITEBYTECODE"] = "1"
     results: dict[str, list[tuple[float, float]]] = {"new": [], "old": []}
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
         for name in envs:  # one warm-up each
             timed(command_for(args.command, work / name), envs[name])
-        for _ in range(args.rounds):
-            for name in envs:
+        for round_ in range(args.rounds):
+            order = ("new", "old") if round_ % 2 == 0 else ("old", "new")  # neither always first
+            for name in order:
                 results[name].append(timed(command_for(args.command, work / name), envs[name]))
     print(f"asan {args.command}: {args.rounds} pairs, new = this checkout, old = {old}")
     for index, label in ((0, "wall"), (1, "cpu")):

@@ -6,7 +6,9 @@
 For services × centres × locales in {100, 300, 1000} × {10, 100} × {3, 6}, writes a
 synthetic country plugin (seed 2026: the same data every run) into a temporary folder,
 runs ``asan kit build`` on it in a fresh process, and reports wall time, peak resident
-memory (from ``/usr/bin/time``), files and bytes. Each row also gives the time per
+memory (from ``/usr/bin/time``: that of the largest process; the forked renderer shares
+the pages it had at the fork and adds its own, so the two together use less than twice
+it), files and bytes. Each row also gives the time per
 (service × locale) so that growth is visible: a linear build keeps it flat as centres grow.
 The data is illustrative by construction and marked so.
 """

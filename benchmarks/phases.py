@@ -107,7 +107,7 @@ def one_round(country: str, work: Path) -> dict[str, float]:
     at = {name: t for pid, name, t in rows if pid == parent}
     other = {name: t for pid, name, t in rows if pid != parent}
     phases = {
-        "start-up and the CLI": at["cli imported"],
+        "the CLI imported (after Python's own start)": at["cli imported"],
         "the command's imports": at["plugins start"] - at["cli imported"],
         "plugins loaded": at["plugins end"] - at["plugins start"],
         "country resolved (parse, validate, translate)": at["resolve end"] - at["resolve start"],

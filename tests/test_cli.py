@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import metadata
+from pathlib import Path
 
 import pytest
 
@@ -173,3 +174,12 @@ def test_the_entry_point_runs_only_the_group_named_and_answers_alike() -> None:
         assert (ours.exit_code, ours.output) == (theirs.exit_code, theirs.output), args
     for args in (["--help"], ["--version"], ["chek", "AF"], []):
         assert app_for(args) is app
+
+
+def test_a_written_file_is_named_as_it_is(country_plugin: FixturePlugin, tmp_path: Path) -> None:
+    # brackets are Rich markup: the "wrote" line must not read them as such
+    report = tmp_path / "report[bold].txt"
+    result = run_cli("check", "UZ", "--output", str(report))
+    assert result.exit_code == 0, result.output
+    assert f"wrote {report}" in result.stdout
+    assert report.is_file()

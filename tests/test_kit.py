@@ -127,8 +127,9 @@ def test_a_build_that_fails_midway_leaves_the_previous_kit_intact(
     )
     result = run_cli("kit", "build", "UZ", "--out", str(out))
     assert result.exit_code == 2
-    # every locale's page is broken: the one reported is whichever process met it first
-    assert re.search(r"a template failed while rendering (uz|ru|en)\b", result.stderr)
+    # every locale's page is broken: the one reported is whichever process met it first,
+    # this one from the first locale or the forked one from the last
+    assert re.search(r"a template failed while rendering (uz|en)\b", result.stderr)
     assert "templates/kit/centres.html:1" in result.stderr
     assert "Traceback" not in result.output
     assert (out / "manifest.json").read_bytes() == before

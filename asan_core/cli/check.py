@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -67,14 +68,14 @@ def check_command(
             console = Console(record=True, width=100, highlight=False, file=_null())
             _print_lines(lines, console)
             text = console.export_text()
-        elif sys.stdout.isatty():  # in colour
+        elif sys.stdout.isatty() or os.environ.get("FORCE_COLOR"):  # in colour
             _print_lines(lines, consoles.out)
         else:  # to a pipe or a file: the same words, no Rich to import
             for line in lines:
                 say("".join(part for part, _ in line))
     if output:
         _write_atomically(output, text)
-        consoles.out.print(f"wrote {output}")
+        say(f"wrote {output}")
     elif output_format is not CheckFormat.TEXT:
         sys.stdout.write(text)
     if report.has_errors:

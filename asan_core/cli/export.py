@@ -19,6 +19,7 @@ from asan_core.cli.support import (
     franchise_of,
     guard,
     print_json,
+    say,
 )
 from asan_core.export.formats import ExportFormat
 
@@ -117,7 +118,7 @@ def export_command(
     what = (
         "" if export_format is ExportFormat.JSON_SCHEMA else f"{len(franchise.services)} services, "
     )
-    consoles.out.print(
+    say(
         f"wrote {display_path(output)}: {export_format}, {franchise.country.code}, "
         f"{what}{_size(text)}"
     )

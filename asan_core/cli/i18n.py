@@ -18,6 +18,7 @@ from asan_core.cli.support import (
     franchise_of,
     guard,
     print_json,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -62,14 +63,12 @@ def i18n_extract(
 
     proj = _project(project)
     done = guard(lambda: extract(proj, include_core))
-    consoles.out.print(
+    say(
         f"{proj.name} ({proj.kind}): wrote {display_path(proj.template)}: "
         f"{done.messages} interface strings"
     )
     if done.content:
-        consoles.out.print(
-            f"wrote {display_path(proj.template_of('content'))}: {done.content} content texts"
-        )
+        say(f"wrote {display_path(proj.template_of('content'))}: {done.content} content texts")
     if proj.kind == "country plugin" and not include_core:
         consoles.out.print(
             "the core's strings and shared content are translated by the core or a language "
@@ -139,7 +138,7 @@ def i18n_move(
             f"{loc}: {report.moved[loc]} moved, {report.already.get(loc, 0)} already in the catalog"
         )
     for path in report.written:
-        consoles.out.print(f"wrote {display_path(path)}")
+        say(f"wrote {display_path(path)}")
     if not report.moved:
         consoles.out.print(
             f"{proj.name}'s data files hold no inline translation (other than English): "

@@ -25,6 +25,7 @@ from asan_core.cli.support import (
     franchise_of,
     guard,
     print_json,
+    say,
 )
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ def ops_report(
         print_json(report_json(run))
         return
     m = run.measured
-    consoles.out.print(
+    say(
         f"wrote {display_path(target)}: {m.month}, "
         f"{m.rows_in_month['tickets']} tickets, {m.rows_in_month['ratings']} ratings, "
         f"{len(m.keys('centre'))} centres, locales "
@@ -280,7 +281,7 @@ def ops_synth(
             seed=seed,
         )
     )
-    consoles.out.print(
+    say(
         f"wrote {display_path(result.tickets_file)} ({result.tickets} tickets) and "
         f"{display_path(result.ratings_file)} ({result.ratings} ratings): illustrative, "
         f"seed {seed}"
