@@ -10,15 +10,12 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
+from functools import cache
 from typing import Annotated
 
 import typer
 
 from asan_core.cli.support import consoles, version_text
-
-COMMAND_GROUPS = ("catalogue", "check", "kit", "i18n", "export", "new", "plan", "ops")
-"""The modules of ``asan_core.cli`` that hold the commands, in the order ``asan --help``
-lists them."""
 
 COMMANDS = {
     "plugins": "catalogue",
@@ -36,6 +33,10 @@ COMMANDS = {
 }
 """Each command (or command group) by name → the module that registers it, so that the
 entry point imports one module, not eight (a test holds this table to the modules)."""
+
+COMMAND_GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
+"""The modules of ``asan_core.cli`` that hold the commands, in the order ``asan --help``
+lists them (the order of :data:`COMMANDS`)."""
 
 
 def _version(value: bool) -> None:
@@ -74,11 +75,9 @@ def make_app(groups: Sequence[str] = COMMAND_GROUPS) -> typer.Typer:
     return made
 
 
+@cache
 def _every_command() -> typer.Typer:
-    made = globals().get("app")
-    if not isinstance(made, typer.Typer):
-        made = globals()["app"] = make_app()
-    return made
+    return make_app()
 
 
 def __getattr__(name: str) -> typer.Typer:

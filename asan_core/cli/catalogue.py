@@ -18,6 +18,7 @@ from asan_core.cli.support import (
     franchise_of,
     host_or_warn,
     locale_of,
+    new_table,
     print_json,
 )
 
@@ -38,9 +39,7 @@ def plugins_command(as_json: JsonOpt = False) -> None:
     if as_json:
         print_json(data)
     else:
-        from rich.table import Table  # only for the table it prints
-
-        table = Table("plugin", "distribution", "version", "countries", "hooks")
+        table = new_table("plugin", "distribution", "version", "countries", "hooks")
         for item in data["plugins"]:
             table.add_row(
                 item["name"],
@@ -69,9 +68,7 @@ def countries_command(as_json: JsonOpt = False) -> None:
     if as_json:
         print_json({"version": 1, "countries": entries})
         return
-    from rich.table import Table  # only for the table it prints
-
-    table = Table("code", "country", "brand", "locales", "currency", "calendar", "plugin")
+    table = new_table("code", "country", "brand", "locales", "currency", "calendar", "plugin")
     for e in entries:
         default = e["default_locale"]
         table.add_row(
@@ -114,9 +111,7 @@ def services_command(
         print_json(data)
         return
     brand = franchise.text(franchise.country.brand, loc)
-    from rich.table import Table  # only for the table it prints
-
-    table = Table(
+    table = new_table(
         "id",
         "service",
         "agency",
@@ -164,9 +159,7 @@ def centres_command(
     if as_json:
         print_json(data)
         return
-    from rich.table import Table  # only for the table it prints
-
-    table = Table("id", "kind", "centre", "city", "area", "services", "volunteers", "features")
+    table = new_table("id", "kind", "centre", "city", "area", "services", "volunteers", "features")
     for c in data["centres"]:
         table.add_row(
             c["id"] + _marks(c["provenance"]),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -19,6 +18,7 @@ from asan_core.cli.support import (
     consoles,
     franchise_of,
     guard,
+    is_terminal,
     say,
 )
 
@@ -68,7 +68,7 @@ def check_command(
             console = Console(record=True, width=100, highlight=False, file=_null())
             _print_lines(lines, console)
             text = console.export_text()
-        elif sys.stdout.isatty() or os.environ.get("FORCE_COLOR"):  # in colour
+        elif is_terminal(sys.stdout):  # in colour
             _print_lines(lines, consoles.out)
         else:  # to a pipe or a file: the same words, no Rich to import
             for line in lines:

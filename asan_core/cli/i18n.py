@@ -17,6 +17,7 @@ from asan_core.cli.support import (
     escape,
     franchise_of,
     guard,
+    new_table,
     print_json,
     say,
 )
@@ -177,9 +178,7 @@ def i18n_stats(
             }
         )
     else:
-        from rich.table import Table  # only for the table it prints
-
-        table = Table("locale", "interface", "from", "content", "from", "status")
+        table = new_table("locale", "interface", "from", "content", "from", "status")
         for r in reports:
             table.add_row(
                 r.locale,

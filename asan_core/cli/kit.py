@@ -15,6 +15,7 @@ from asan_core.cli.support import (
     fail,
     franchise_of,
     guard,
+    is_terminal,
     say,
 )
 
@@ -73,7 +74,7 @@ def kit_build(
         take_in_templates()  # and the process that compiled them is gone, whatever happened
     chosen = guard(lambda: [negotiate_locale(loc, franchise.country) for loc in locale or []])
     try:
-        if sys.stderr.isatty():  # a spinner with each step (Rich imported only for it)
+        if is_terminal(sys.stderr):  # a spinner with each step (Rich imported only for it)
             with consoles.err.status("building the kit…") as status:
                 report = guard(
                     lambda: build_kit(

@@ -20,6 +20,7 @@ from asan_core.cli.support import (
     fail,
     franchise_of,
     guard,
+    new_table,
     print_json,
 )
 
@@ -232,8 +233,6 @@ def _minutes(value: float) -> str:
 
 
 def _print_plan(result: CapacityPlan, franchise: Franchise, console: Console, hours: bool) -> None:
-    from rich.table import Table
-
     a = result.assumptions
     country = franchise.country
     console.print(
@@ -260,7 +259,7 @@ def _print_plan(result: CapacityPlan, franchise: Franchise, console: Console, ho
             f"[yellow]illustrative:[/] {escape('; '.join(marked))} — plausible examples, not "
             "measurements: confirm them before the plan is used."
         )
-    table = Table(title=None, show_lines=False)
+    table = new_table(title=None, show_lines=False)
     for header in (
         "Centre",
         "Day",
@@ -301,9 +300,7 @@ def _print_plan(result: CapacityPlan, franchise: Franchise, console: Console, ho
 
 
 def _print_hours(c: Any, within: float, console: Console) -> None:
-    from rich.table import Table
-
-    table = Table(title=f"{c.centre} — {c.weekday}, hour by hour")
+    table = new_table(title=f"{c.centre} — {c.weekday}, hour by hour")
     for header in ("Hour", "Arrivals", "Counters", "Desk", "Volunteers"):
         table.add_column(header, justify="right")
     for i, hour in enumerate(c.hours):
@@ -315,7 +312,7 @@ def _print_hours(c: Any, within: float, console: Console) -> None:
             str(c.volunteers_by_hour[i]),
         )
     console.print(table)
-    groups = Table(title=f"{c.centre} — by agency")
+    groups = new_table(title=f"{c.centre} — by agency")
     for header in (
         "Agency",
         "Applications",
@@ -340,9 +337,7 @@ def _print_hours(c: Any, within: float, console: Console) -> None:
 
 
 def _print_changes(changes: list[CentreChange], console: Console) -> None:
-    from rich.table import Table
-
-    table = Table(title="What-if: before → after")
+    table = new_table(title="What-if: before → after")
     for header in ("Centre", "Figure", "Before", "After", "Change"):
         table.add_column(header, justify="left" if header in {"Centre", "Figure"} else "right")
     for change in changes:
@@ -358,8 +353,6 @@ def _print_changes(changes: list[CentreChange], console: Console) -> None:
 
 
 def _print_simulation(sim: CentreSimulation, result: CapacityPlan, console: Console) -> None:
-    from rich.table import Table
-
     level = sim.simulated_level
     console.print(
         f"\n[bold]Simulation of {escape(sim.centre)}[/] ({sim.replications} days, seeds "
@@ -378,7 +371,7 @@ def _print_simulation(sim: CentreSimulation, result: CapacityPlan, console: Cons
     if not flagged:
         console.print("[green]The simulation agrees with Erlang C in every hour.[/]")
         return
-    table = Table(title=f"{len(flagged)} of {len(sim.hours)} agency-hours where they disagree")
+    table = new_table(title=f"{len(flagged)} of {len(sim.hours)} agency-hours where they disagree")
     for header in ("Agency", "Hour", "Erlang C", "Simulated (95 % CI)", "Why"):
         table.add_column(header, justify="right" if header in {"Hour"} else "left")
     for check in flagged[:MAX_LISTED]:

@@ -13,9 +13,10 @@ result) is written with :func:`say`.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 
 import typer
 
@@ -23,6 +24,7 @@ from asan_core.base.problems import Problem, ProblemsError
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.table import Table
 
     from asan_core.contract.franchise import Franchise
     from asan_core.contract.host import PluginHost
@@ -59,6 +61,19 @@ def say(text: str) -> None:
     brackets prints as it is), and Rich is not imported for it."""
     sys.stdout.write(text + "\n")
     sys.stdout.flush()
+
+
+def new_table(*columns: str, **options: Any) -> Table:
+    """A Rich table with ``columns`` (Rich imported when a table is printed)."""
+    from rich.table import Table
+
+    return Table(*columns, **options)
+
+
+def is_terminal(stream: TextIO) -> bool:
+    """Whether ``stream`` is shown as a terminal: colour, spinners. ``FORCE_COLOR`` says so
+    for a pipe too (CI logs), as Rich reads it."""
+    return stream.isatty() or bool(os.environ.get("FORCE_COLOR"))
 
 
 def escape(text: str) -> str:

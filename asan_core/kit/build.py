@@ -384,7 +384,10 @@ class _Renderer:
     theme: Theme
     step: Callable[[str], None]
     contexts: dict[str, LocaleContext] = field(default_factory=dict)
-    _environments: dict[str, Environment] = field(default_factory=dict)
+    _environment: tuple[str, Environment] | None = None
+    """The locale being rendered and its environment. A process takes the locales in
+    order, one after another: the one it leaves is not needed again, and its environment
+    (with every service card) is let go."""
 
     def context(self, locale: str) -> LocaleContext:
         if locale not in self.contexts:
@@ -393,19 +396,17 @@ class _Renderer:
 
     def render(self, unit: Unit) -> None:
         locale = unit.locale
-        if locale not in self._environments:
+        if self._environment is None or self._environment[0] != locale:
             self.step(f"rendering {locale}")
-            # A process takes the locales in order, one after another: the one it leaves is
-            # not needed again, and its environment (with every service card) is let go.
-            self._environments.clear()
-            self._environments[locale] = _locale_environment(
+            environment = _locale_environment(
                 self.franchise,
                 self.context(locale),
                 self.chosen,
                 self.theme,
                 self.capacity_plan,
             )
-        env = self._environments[locale]
+            self._environment = (locale, environment)
+        env = self._environment[1]
         try:
             for page in unit.pages:
                 template = env.get_template(page.template)
