@@ -168,17 +168,19 @@ def test_the_plugin_host_is_not_imported_by_asking_for_the_public_api() -> None:
     assert out.stdout.strip() == "False"
 
 
-def test_help_a_plain_kit_build_and_a_piped_check_import_no_rich(
+def test_help_a_plain_kit_build_and_a_piped_check_import_no_rich_nor_pycountry(
     country_plugin: FixturePlugin, tmp_path: Path
 ) -> None:
     # Rich is for colour, spinners and tables; --help, a command's plain result line and
     # a report written to a pipe do without it (it is a tenth of a cold build's imports).
+    # pycountry's database files are read without importing pycountry (its loaders).
     code = (
         "import sys\n"
         "from asan_core.cli.app import main\n"
         "sys.argv = ['asan', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
         "print('rich imported' if 'rich' in sys.modules else 'no rich')\n"
+        "print('pycountry imported' if 'pycountry' in sys.modules else 'no pycountry')\n"
         "print(sorted(m for m in sys.modules if m.startswith('asan_core.cli.')))\n"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), *sys.path])}
@@ -191,8 +193,9 @@ def test_help_a_plain_kit_build_and_a_piped_check_import_no_rich(
             [sys.executable, "-c", code, *args], capture_output=True, text=True, env=env
         )
         assert out.returncode == 0, out.stderr
-        *_, rich, modules = out.stdout.strip().splitlines()
+        *_, rich, pycountry, modules = out.stdout.strip().splitlines()
         assert rich == "no rich", (args, out.stdout[-300:])
+        assert pycountry == "no pycountry", args
         if args[0] == "kit":  # the entry point imported the kit's commands only
             assert modules == str(
                 ["asan_core.cli.app", "asan_core.cli.kit", "asan_core.cli.support"]

@@ -99,3 +99,19 @@ def test_iso_3166_2_areas_are_pycountrys_own() -> None:
     assert subdivision("af-kab") == subdivision("AF-KAB")
     assert subdivision("AF-XXX") is None and subdivisions("XX") == []
     assert top_level_area("AZ-BAB") == "AZ-NX"
+
+
+def test_iso_3166_1_codes_are_pycountrys_own_in_upper_case() -> None:
+    # The core reads pycountry's country list itself too (pycountry is not imported by a
+    # check or a build): every alpha-2 code is a country, in upper case only.
+    import pycountry
+
+    from asan_core.model.iso import is_country_code
+
+    codes = {country.alpha_2 for country in pycountry.countries}
+    assert len(codes) > 240
+    assert all(is_country_code(code) for code in codes)
+    assert not any(is_country_code(code.lower()) for code in codes)
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    others = {a + b for a in letters for b in letters} - codes
+    assert not any(is_country_code(code) for code in others)

@@ -131,7 +131,9 @@ class Franchise(BaseModel):
     else. Records keep their :attr:`~asan_core.model.Record.origin`.
     """
 
-    model_config = ConfigDict(frozen=True, extra="forbid", arbitrary_types_allowed=True)
+    model_config = ConfigDict(
+        defer_build=True, frozen=True, extra="forbid", arbitrary_types_allowed=True
+    )
 
     country: Country
     """The country as its data writes it (texts translated; yearly holidays as rules)."""

@@ -219,7 +219,10 @@ def resolve(country: str, host: PluginHost | None = None, *, as_written: bool = 
         if problems:
             raise ProblemsError(_unique(problems))
     try:
-        return Franchise(
+        # Every part is a validated record or built here from them: constructed, not
+        # validated again, so the Franchise's own schema (about 2 % of a check's work) is
+        # built only if something validates or serializes one (`defer_build`).
+        return Franchise.model_construct(
             country=country_record,
             holidays=holidays,
             owner=owner,

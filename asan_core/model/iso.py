@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
-
-import pycountry
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,25 @@ class Subdivision:
 
 def is_country_code(code: str) -> bool:
     """True for an ISO 3166-1 alpha-2 code, written in upper case (``AF``)."""
-    return code == code.upper() and pycountry.countries.get(alpha_2=code) is not None
+    return code == code.upper() and code.lower() in _country_codes()
+
+
+def _database(name: str) -> Path:
+    """One of pycountry's database files (``iso3166-1.json``), found without importing
+    pycountry: its import and loaders cost about 8 ms of every ``check`` and ``kit build``,
+    which ask about a handful of codes."""
+    spec = find_spec("pycountry")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pycountry is not installed (asan-sdk depends on it)")
+    return Path(next(iter(spec.submodule_search_locations))) / "databases" / name
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> frozenset[str]:
+    """Every ISO 3166-1 alpha-2 code in pycountry's database, lower case (as pycountry
+    looks them up)."""
+    entries = json.loads(_database("iso3166-1.json").read_bytes())["3166-1"]
+    return frozenset(str(entry["alpha_2"]).lower() for entry in entries)
 
 
 def subdivision(code: str) -> Subdivision | None:
@@ -44,7 +61,7 @@ def _subdivisions() -> tuple[dict[str, Subdivision], dict[str, tuple[Subdivision
     entries: 34 ms, on the path of every ``check`` and ``kit build``, which ask about a
     handful of codes. Reading the same file is 7 ms. The parent code is completed with the
     country as pycountry does (its file writes some parents without it)."""
-    path = Path(pycountry.DATABASE_DIR) / "iso3166-2.json"
+    path = _database("iso3166-2.json")
     by_code: dict[str, Subdivision] = {}
     by_country: dict[str, list[Subdivision]] = {}
     for entry in json.loads(path.read_bytes())["3166-2"]:
