@@ -25,6 +25,33 @@ def complete(kit: Path) -> bool:
     )
 
 
+def processes_building(out: Path) -> list[int]:
+    """The processes whose command line builds into ``out`` (a forked one has its
+    parent's command line)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            line = (proc / "cmdline").read_bytes()
+        except OSError:  # not a process, or it ended meanwhile
+            continue
+        if proc.name.isdigit() and str(out).encode() in line:
+            found.append(int(proc.name))
+    return found
+
+
+def no_process_left(out: Path, wait_s: float = 5.0) -> bool:
+    """True once no process builds into ``out`` any more (an orphan is reaped by init a
+    moment after it ends). Only Linux forks a build (``can_fork``), and has ``/proc``."""
+    if not Path("/proc/self").is_dir():
+        return True
+    deadline = time.monotonic() + wait_s
+    while processes_building(out):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def build(out: Path) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "asan_core.cli.app", "kit", "build", "UZ", "--out", str(out)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
@@ -47,6 +74,9 @@ def test_a_build_killed_at_any_point_leaves_the_previous_kit_whole_and_nothing_b
         time.sleep(whole * step / 11)
         process.send_signal(signal.SIGKILL)
         process.wait()
+        # the processes it forked (templates compiled ahead, the second renderer) end
+        # with it: none is left writing into a folder the next build removes
+        assert no_process_left(out), f"killed at {step}/11: {processes_building(out)} left"
         assert out.is_dir() and complete(out), f"killed at {step}/11 of a build"
     assert build(out).wait() == 0
     assert complete(out)

@@ -50,7 +50,7 @@ from asan_core.i18n.formatting import Formatter
 from asan_core.kit.environment import make_environment
 from asan_core.kit.markdown import markdown
 from asan_core.kit.pages import ROLES, SERVICE_CARD_ROLES, Page, pages, print_documents
-from asan_core.kit.templates import can_fork
+from asan_core.kit.templates import can_fork, end_with_parent
 from asan_core.kit.theme import Theme, kit_theme
 from asan_core.kit.writer import (
     KitWriter,
@@ -426,9 +426,13 @@ class _Renderer:
         return {locale: context.fallbacks() for locale, context in self.contexts.items()}
 
 
-def _render_in_child(connection: Any, renderer: _Renderer, work: list[Unit], queue: _Queue) -> None:
+def _render_in_child(
+    connection: Any, renderer: _Renderer, work: list[Unit], queue: _Queue, parent: int
+) -> None:
     """The forked process: render units from the back of the queue, send back what the
-    manifest and the strict check need (or the problems, or what went wrong)."""
+    manifest and the strict check need (or the problems, or what went wrong). It ends
+    with the build that forked it (:func:`~asan_core.kit.templates.end_with_parent`)."""
+    end_with_parent(parent)
     try:
         renderer.writer = KitWriter(renderer.writer.root)  # its own record of files
         renderer.run(work, queue, front=False)
@@ -463,7 +467,9 @@ def _render_all(
         return contexts, renderer.fallbacks(), result
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
-    child = fork.Process(target=_render_in_child, args=(send, renderer, work, queue), daemon=True)
+    child = fork.Process(
+        target=_render_in_child, args=(send, renderer, work, queue, os.getpid()), daemon=True
+    )
     child.start()
     send.close()
     try:

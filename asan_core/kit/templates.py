@@ -164,6 +164,24 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods()
 
 
+PR_SET_PDEATHSIG = 1
+"""``prctl(2)``'s option: the signal this process gets when the one that forked it ends."""
+
+
+def end_with_parent(parent: int) -> None:
+    """Called first in a forked process: it is killed when ``parent`` (the build that
+    forked it) ends, however that ends. A build killed with SIGKILL or SIGTERM otherwise
+    left its forked process behind for good, blocked on sending its result into a pipe
+    nobody reads, or still writing into a folder the next build removes."""
+    import ctypes
+    import signal
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it ended before the line above took effect
+        os._exit(1)
+
+
 AHEAD_TIMEOUT_S = 10.0
 """How long the build waits for the templates compiled ahead before compiling them itself
 (they take about 0.1 s; only a stuck process takes longer)."""
@@ -188,7 +206,7 @@ def compile_ahead() -> Callable[[], None]:
         return lambda: None
     fork = multiprocessing.get_context("fork")
     receive, send = fork.Pipe(duplex=False)
-    child = fork.Process(target=_compile_in_child, args=(send,), daemon=True)
+    child = fork.Process(target=_compile_in_child, args=(send, os.getpid()), daemon=True)
     try:
         child.start()
     except OSError:  # no process to be had: compile when used
@@ -213,7 +231,8 @@ def compile_ahead() -> Callable[[], None]:
     return take_in
 
 
-def _compile_in_child(connection: Any) -> None:
+def _compile_in_child(connection: Any, parent: int) -> None:
+    end_with_parent(parent)
     try:
         env = configured([templates_dir()])
         env.filters.update(dict.fromkeys(KIT_FILTERS, str))
