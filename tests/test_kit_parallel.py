@@ -88,6 +88,13 @@ def test_the_two_processes_take_every_unit_once_from_the_two_ends(
     assert all(
         u.pages[1].path == u.pages[0].path.replace(".html", "-print.html") for u in screen_and_print
     )
+    # locale after locale, each locale's handbooks last: where the two processes meet,
+    # the one from the back takes the handbooks (which share the curriculum's Markdown)
+    # and the one from the front the other pages, so no module is rendered by both
+    assert [u.locale for u in work] == sorted((u.locale for u in work), key=chosen.index)
+    for locale in chosen:
+        kinds = ["role" in u.pages[0].values for u in work if u.locale == locale]
+        assert kinds == sorted(kinds) and kinds.count(True) == 5, (locale, kinds)
     for shared in (True, False):  # two processes, or one taking both ends
         queue = _Queue(len(work), shared=shared)
         taken = {"front": [], "back": []}

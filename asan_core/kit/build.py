@@ -326,13 +326,20 @@ class Unit:
 def units(
     franchise: Franchise, chosen: list[str], capacity_plan: CapacityPlan | None
 ) -> list[Unit]:
-    """Every page of every locale, locale after locale, as units of work."""
+    """Every page of every locale, locale after locale, as units of work; in each locale
+    the handbooks first. The handbooks share the curriculum's Markdown and the service
+    cards, which each process renders once: the locale the two processes meet in is
+    then mostly split between the handbooks (taken from the front) and the other pages
+    (from the back), rather than one handbook in each process."""
     found: list[Unit] = []
     for locale in chosen:
         grouped: dict[Any, list[Page]] = {}
         for index, page in enumerate(pages(franchise, capacity_plan)):
             grouped.setdefault(page.values.get("role", index), []).append(page)
-        found.extend(Unit(locale, tuple(group)) for group in grouped.values())
+        groups = list(grouped.values())
+        handbooks = [g for g in groups if "role" in g[0].values]
+        found.extend(Unit(locale, tuple(group)) for group in groups if group not in handbooks)
+        found.extend(Unit(locale, tuple(group)) for group in handbooks)
     return found
 
 
