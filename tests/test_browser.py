@@ -59,6 +59,7 @@ def afghan_kit(tmp_path_factory: pytest.TempPathFactory) -> Path:
     env = dict(os.environ)
     os.environ.pop("ASAN_DISABLE_PLUGIN_AUTOLOAD", None)
     os.environ["ASAN_LOAD_PLUGINS"] = "asan_afghanistan"
+    os.environ["ASAN_CACHE_DIR"] = "off"  # made before the tests' own isolation applies
     try:
         result = run_cli("kit", "build", "AF", "--out", str(out), "--locale", "fa_AF")
     finally:
