@@ -15,9 +15,11 @@ does less work.
 Each command runs once, in one process (``ASAN_JOBS=1``), with the templates compiled in
 memory (``ASAN_CACHE_DIR=off``), the Afghanistan plugin only, a fixed hash seed, and this
 checkout's ``asan_core`` put first on ``PYTHONPATH`` — as is ``OLD_CHECKOUT``'s when one is
-given (``git worktree add /tmp/old <commit>``), so both are imported the same way. Both
-checkouts' bytecode is compiled first (:mod:`bytecode`). The two checkouts are counted side
-by side (the counts do not depend on the load).
+given (``git worktree add /tmp/old <commit>``), so both are imported the same way. The
+plugins are the installed ones for both: a change to a plugin is not compared. The
+checkouts' ``asan_core`` and the installed packages are compiled to bytecode first
+(:mod:`bytecode`). The two checkouts are counted side by side (the counts do not depend on
+the load).
 
 ``--breakdown`` counts, for this checkout, the steps of a kit build against the floor of
 ``bench_process.py`` (the same pages from data in memory, with no SDK): Python's start,
@@ -70,6 +72,10 @@ BREAKDOWN = {
 _COLLECTED = re.compile(r"^==\d+== Collected : (\d+)$", re.MULTILINE)
 
 
+class Failed(Exception):
+    """A counted run failed (reported once both runs of the pair have ended)."""
+
+
 def count(checkout: Path, arguments: list[str], floor: Path | None = None) -> int:
     """Instructions of one run of ``python ARGUMENTS`` with ``checkout``'s asan_core
     (every process of the run: a forked one reports its own count)."""
@@ -101,7 +107,7 @@ def count(checkout: Path, arguments: list[str], floor: Path | None = None) -> in
         )
         totals = [int(n) for n in _COLLECTED.findall(done.stderr)]
         if done.returncode != 0 or not totals:
-            sys.exit(f"python {' '.join(filled)} failed under valgrind:\n{done.stderr[-2000:]}")
+            raise Failed(f"python {' '.join(filled)} failed under valgrind:\n{done.stderr[-2000:]}")
         return sum(totals)
 
 
@@ -161,10 +167,13 @@ def main() -> None:
     print(compile_installed())
     for checkout in checkouts.values():
         compileall.compile_dir(checkout / "asan_core", quiet=1)
-    if args.breakdown:
-        breakdown()
-    else:
-        compare(checkouts, args.command or ["check", "kit"])
+    try:
+        if args.breakdown:
+            breakdown()
+        else:
+            compare(checkouts, args.command or ["check", "kit"])
+    except Failed as exc:
+        sys.exit(str(exc))
 
 
 if __name__ == "__main__":

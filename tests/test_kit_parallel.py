@@ -179,3 +179,32 @@ def test_what_fell_back_is_reported_in_the_kits_order_of_locales(
     monkeypatch.setenv("ASAN_JOBS", jobs)
     report = build_kit(resolve("UZ"), tmp_path / "kit")
     assert list(report.fallbacks) == ["uz", "ru", "en"]  # never the other process's order
+
+
+def test_two_processes_build_the_kit_where_the_c_library_has_no_prctl(
+    country_plugin: FixturePlugin, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The forked processes ask the kernel to end them with the build (prctl); a C library
+    # without prctl leaves them unprotected, as before, and the build still succeeds.
+    import ctypes
+
+    from asan_core.kit import templates
+
+    real = ctypes.CDLL
+
+    class WithoutPrctl:
+        def __init__(self, handle: ctypes.CDLL) -> None:
+            self.handle = handle
+
+        def __getattr__(self, name: str) -> object:
+            if name == "prctl":
+                raise AttributeError(name)
+            return getattr(self.handle, name)
+
+    def cdll(name: str | None, *args: object, **kwargs: object) -> object:
+        return WithoutPrctl(real(name, *args, **kwargs))  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ctypes, "CDLL", cdll)
+    templates.end_with_parent(0)  # no prctl: it returns, whoever the parent is
+    build(tmp_path / "kit", "2", monkeypatch)
+    assert (tmp_path / "kit" / "manifest.json").is_file()

@@ -172,12 +172,19 @@ def end_with_parent(parent: int) -> None:
     """Called first in a forked process: it is killed when ``parent`` (the build that
     forked it) ends, however that ends. A build killed with SIGKILL or SIGTERM otherwise
     left its forked process behind for good, blocked on sending its result into a pipe
-    nobody reads, or still writing into a folder the next build removes."""
+    nobody reads, or still writing into a folder the next build removes.
+
+    The kernel watches the *thread* that forked: both forks happen on the build's main
+    thread, which lives as long as the build. A C library without ``prctl`` leaves the
+    process unprotected, as before, rather than failing the build."""
     import ctypes
     import signal
 
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return
+    prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
     if os.getppid() != parent:  # it ended before the line above took effect
         os._exit(1)
 

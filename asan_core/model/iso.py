@@ -27,7 +27,9 @@ def is_country_code(code: str) -> bool:
 def _database(name: str) -> Path:
     """One of pycountry's database files (``iso3166-1.json``), found without importing
     pycountry: its import and loaders cost about 8 ms of every ``check`` and ``kit build``,
-    which ask about a handful of codes."""
+    which ask about a handful of codes. These are the codes pycountry ships: an entry a
+    program adds to pycountry's database while running (``countries.add_entry``) is not
+    seen here."""
     spec = find_spec("pycountry")
     if spec is None or not spec.submodule_search_locations:
         raise ModuleNotFoundError("pycountry is not installed (asan-sdk depends on it)")
