@@ -183,3 +183,30 @@ def test_a_written_file_is_named_as_it_is(country_plugin: FixturePlugin, tmp_pat
     assert result.exit_code == 0, result.output
     assert f"wrote {report}" in result.stdout
     assert report.is_file()
+
+
+def test_sigterm_stops_a_command_as_ctrl_c_does_only_where_it_writes() -> None:
+    # `kit build` and `ops` write inside this block: SIGTERM there raises where the
+    # command is (its cleanup runs, it exits 143); elsewhere SIGTERM is left as it was.
+    import os
+    import signal
+
+    import typer
+
+    from asan_core.cli.support import Terminated, interrupted, stopped_by_sigterm
+
+    before = signal.getsignal(signal.SIGTERM)
+    with pytest.raises(typer.Exit) as stopped, stopped_by_sigterm():
+        try:
+            os.kill(os.getpid(), signal.SIGTERM)
+            for _ in range(1000):  # the handler runs between two bytecodes
+                pass
+            raise AssertionError("SIGTERM did not stop the block")
+        except KeyboardInterrupt as exc:
+            assert isinstance(exc, Terminated)
+            interrupted(exc, "nothing was written")
+    assert stopped.value.exit_code == 143
+    assert signal.getsignal(signal.SIGTERM) == before
+    with pytest.raises(typer.Exit) as ctrl_c:
+        interrupted(KeyboardInterrupt(), "nothing was written")
+    assert ctrl_c.value.exit_code == 130

@@ -93,3 +93,41 @@ def test_a_kit_folder_is_readable_by_others(country_plugin: FixturePlugin, tmp_p
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o777 & ~umask
+
+
+@pytest.mark.slow
+def test_a_build_terminated_removes_what_it_was_writing_and_says_so(
+    country_plugin: FixturePlugin, tmp_path: Path
+) -> None:
+    # SIGTERM (a CI job's timeout) stops a build as Ctrl-C does: the staging folder is
+    # removed at once (not left for the next build), the previous kit is untouched, the
+    # command says so and exits 143; the processes it forked end with it.
+    out = tmp_path / "site" / "kit"
+    out.parent.mkdir()
+    assert build(out).wait() == 0
+    first = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    command = [sys.executable, "-m", "asan_core.cli.app", "kit", "build", "UZ", "--out", str(out)]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    stopped = 0
+    for after_s in (0.0, 0.05, 0.15):
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+        )
+        deadline = time.monotonic() + 60
+        while not any(p.name.startswith(".kit.building-") for p in out.parent.iterdir()):
+            assert process.poll() is None and time.monotonic() < deadline, "no staging folder"
+            time.sleep(0.005)
+        time.sleep(after_s)
+        process.send_signal(signal.SIGTERM)
+        _, stderr = process.communicate(timeout=60)
+        if process.returncode == 0:  # it had finished: nothing to stop
+            continue
+        stopped += 1
+        assert process.returncode == 143, stderr
+        assert "terminated: the previous kit (if any) is unchanged" in stderr
+        assert "Traceback" not in stderr
+        assert no_process_left(out)
+        assert [p.name for p in out.parent.iterdir()] == ["kit"]  # nothing left beside it
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        assert manifest["files"] == first["files"] and complete(out)
+    assert stopped >= 2

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TextIO, TypeVar
 
 import typer
@@ -100,6 +101,42 @@ def fail(problems: list[Problem], code: int = EXIT_INPUT) -> NoReturn:
     if count > 1:
         consoles.err.print(f"{count} problems; fix them and run the command again.")
     raise typer.Exit(code)
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (a CI job's timeout, ``kill``), raised where the command is, so that it stops
+    as on Ctrl-C: what it was writing is removed, what it would replace is unchanged."""
+
+
+@contextmanager
+def stopped_by_sigterm() -> Iterator[None]:
+    """Within this block, SIGTERM stops the command as Ctrl-C does (:class:`Terminated`),
+    so that its ``except KeyboardInterrupt`` removes what it was writing; elsewhere SIGTERM
+    ends the process at once, as by default. (Signals are handled on the main thread
+    only: called on another, the block changes nothing.)"""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminated(signum: int, frame: object) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def interrupted(exc: KeyboardInterrupt, what: str) -> NoReturn:
+    """Say that the command was stopped and what that left, and exit as a shell expects:
+    130 after Ctrl-C, 143 after SIGTERM."""
+    terminated = isinstance(exc, Terminated)
+    consoles.err.print(f"{'terminated' if terminated else 'interrupted'}: {what}")
+    raise typer.Exit(143 if terminated else 130)
 
 
 def host_or_warn() -> PluginHost:

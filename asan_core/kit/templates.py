@@ -176,10 +176,15 @@ def end_with_parent(parent: int) -> None:
 
     The kernel watches the *thread* that forked: both forks happen on the build's main
     thread, which lives as long as the build. A C library without ``prctl`` leaves the
-    process unprotected, as before, rather than failing the build."""
+    process unprotected, as before, rather than failing the build.
+
+    SIGTERM ends the forked process at once, as by default: the build's own handler (which
+    stops the build as Ctrl-C does, ``asan_core.cli.support.stopped_by_sigterm``) is not for
+    it, and the build terminates it with SIGTERM when the build fails."""
     import ctypes
     import signal
 
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
         prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (OSError, AttributeError):
