@@ -52,20 +52,25 @@ def no_process_left(out: Path, wait_s: float = 5.0) -> bool:
     return True
 
 
-def build(out: Path) -> subprocess.Popen[bytes]:
+def build(out: Path, stderr: int = subprocess.DEVNULL) -> subprocess.Popen[str]:
     command = [sys.executable, "-m", "asan_core.cli.app", "kit", "build", "UZ", "--out", str(out)]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=stderr, text=True)
+
+
+def a_first_kit(tmp_path: Path) -> tuple[Path, dict[str, object]]:
+    """A kit built at ``site/kit``, and the files its manifest lists."""
+    out = tmp_path / "site" / "kit"
+    out.parent.mkdir()
+    assert build(out).wait() == 0
+    return out, json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"]
 
 
 @pytest.mark.slow
 def test_a_build_killed_at_any_point_leaves_the_previous_kit_whole_and_nothing_behind(
     country_plugin: FixturePlugin, tmp_path: Path
 ) -> None:
-    out = tmp_path / "site" / "kit"
-    out.parent.mkdir()
-    assert build(out).wait() == 0
-    first = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    out, first = a_first_kit(tmp_path)
     start = time.perf_counter()
     assert build(out).wait() == 0
     whole = time.perf_counter() - start
@@ -80,9 +85,7 @@ def test_a_build_killed_at_any_point_leaves_the_previous_kit_whole_and_nothing_b
         assert out.is_dir() and complete(out), f"killed at {step}/11 of a build"
     assert build(out).wait() == 0
     assert complete(out)
-    assert (
-        json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"] == first["files"]
-    )
+    assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["files"] == first
     leftovers = [p.name for p in out.parent.iterdir() if p.name != "kit"]
     assert leftovers == [], leftovers  # temporary folders of killed builds are gone
 
@@ -102,17 +105,10 @@ def test_a_build_terminated_removes_what_it_was_writing_and_says_so(
     # SIGTERM (a CI job's timeout) stops a build as Ctrl-C does: the staging folder is
     # removed at once (not left for the next build), the previous kit is untouched, the
     # command says so and exits 143; the processes it forked end with it.
-    out = tmp_path / "site" / "kit"
-    out.parent.mkdir()
-    assert build(out).wait() == 0
-    first = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    command = [sys.executable, "-m", "asan_core.cli.app", "kit", "build", "UZ", "--out", str(out)]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out, first = a_first_kit(tmp_path)
     stopped = 0
     for after_s in (0.0, 0.05, 0.15):
-        process = subprocess.Popen(
-            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-        )
+        process = build(out, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 60
         while not any(p.name.startswith(".kit.building-") for p in out.parent.iterdir()):
             assert process.poll() is None and time.monotonic() < deadline, "no staging folder"
@@ -129,5 +125,5 @@ def test_a_build_terminated_removes_what_it_was_writing_and_says_so(
         assert no_process_left(out)
         assert [p.name for p in out.parent.iterdir()] == ["kit"]  # nothing left beside it
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        assert manifest["files"] == first["files"] and complete(out)
+        assert manifest["files"] == first and complete(out)
     assert stopped >= 2
