@@ -3,8 +3,9 @@
     python benchmarks/bench_pairs.py OLD_CHECKOUT [--rounds 15] [--command kit|check|help]
 
 ``OLD_CHECKOUT`` is another checkout of asan-sdk (``git worktree add /tmp/old <commit>``).
-Both run with this environment's Python and installed plugins; the old one by putting its
-folder first on ``PYTHONPATH``, so its ``asan_core`` (and its templates) are imported. The
+Both run with this environment's Python and installed plugins, each checkout put first on
+``PYTHONPATH`` so that its ``asan_core`` (and its templates) is imported, and both the
+same way (:func:`checkouts.first_on_path`). The
 two are run in turn — new, old, old, new, new, old … — after one warm-up each, and the ratio
 new / old is taken pair by pair: a machine whose speed drifts (this one wanders by a third
 within an hour) slows both runs of a pair alike. Prints the median of each and the median,
@@ -16,7 +17,6 @@ compiled first (:mod:`bytecode`), unless ``--old-without-bytecode``.
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import resource
 import statistics
@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 from bytecode import compile_installed
+from checkouts import HERE, afghanistan_only, checkout, first_on_path
 
 ASAN = str(Path(sys.executable).parent / "asan")
 
@@ -62,24 +63,16 @@ def main() -> None:
         "compiles its modules on every run: what bytecode saves, given the same commit)",
     )
     args = parser.parse_args()
-    old = args.old.resolve()
-    if not (old / "asan_core").is_dir():
-        sys.exit(f"{old} is not a checkout of asan-sdk (it has no asan_core/)")
     print(compile_installed())
-    if not args.old_without_bytecode:
-        compileall.compile_dir(old / "asan_core", quiet=1)
-    elif any((old / "asan_core").rglob("*.pyc")):
+    new = checkout(HERE)
+    old = checkout(args.old, bytecode=not args.old_without_bytecode)
+    if args.old_without_bytecode and any((old / "asan_core").rglob("*.pyc")):
         sys.exit(
             f"{old}/asan_core holds bytecode already, so it would be measured with it: "
             f"remove it (find {old}/asan_core -name __pycache__ -exec rm -r {{}} +)"
         )
-    base = {**os.environ, "ASAN_CACHE_DIR": "off", "ASAN_LOAD_PLUGINS": "asan_afghanistan"}
-    base.pop("ASAN_DISABLE_PLUGIN_AUTOLOAD", None)
-    path = os.environ.get("PYTHONPATH", "")
-    envs = {
-        "new": base,
-        "old": {**base, "PYTHONPATH": os.pathsep.join(p for p in (str(old), path) if p)},
-    }
+    base = afghanistan_only({**os.environ, "ASAN_CACHE_DIR": "off"})
+    envs = {"new": first_on_path(new, base), "old": first_on_path(old, base)}
     if args.old_without_bytecode:  # and none written by the runs either
         envs["old"]["PYTHONDONTWRITEBYTECODE"] = "1"
     results: dict[str, list[tuple[float, float]]] = {"new": [], "old": []}

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from bytecode import compile_installed
+from checkouts import afghanistan_only
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -318,8 +319,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="asan-bench-"))
-    env = {**os.environ, "ASAN_LOAD_PLUGINS": "asan_afghanistan"}
-    env.pop("ASAN_DISABLE_PLUGIN_AUTOLOAD", None)
+    env = afghanistan_only()
     print(compile_installed())
     prepare_floor_data(work / "floor.pickle")
     cold = {**env, "ASAN_CACHE_DIR": "off"}

@@ -32,7 +32,6 @@ Needs ``valgrind`` (Debian's package).
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import re
 import shutil
@@ -43,8 +42,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from bytecode import compile_installed
+from checkouts import HERE, afghanistan_only, checkout, first_on_path
 
-HERE = Path(__file__).resolve().parent.parent
 # the entry point, imported from the checkout PYTHONPATH names
 _RUN = "import sys; sys.argv = ['asan', *sys.argv[1:]]; from asan_core.cli.app import main; main()"
 _IMPORTS = "import asan_core.cli.app, asan_core.cli.kit, asan_core.kit.build"
@@ -76,21 +75,12 @@ class Failed(Exception):
     """A counted run failed (reported once both runs of the pair have ended)."""
 
 
-def count(checkout: Path, arguments: list[str], floor: Path | None = None) -> int:
-    """Instructions of one run of ``python ARGUMENTS`` with ``checkout``'s asan_core
+def count(folder: Path, arguments: list[str], floor: Path | None = None) -> int:
+    """Instructions of one run of ``python ARGUMENTS`` with ``folder``'s asan_core
     (every process of the run: a forked one reports its own count)."""
     with tempfile.TemporaryDirectory(prefix="asan-instructions-") as work:
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join(
-                filter(None, [str(checkout), os.environ.get("PYTHONPATH")])
-            ),
-            "PYTHONHASHSEED": "0",
-            "ASAN_JOBS": "1",
-            "ASAN_CACHE_DIR": "off",
-            "ASAN_LOAD_PLUGINS": "asan_afghanistan",
-        }
-        env.pop("ASAN_DISABLE_PLUGIN_AUTOLOAD", None)
+        settings = {"PYTHONHASHSEED": "0", "ASAN_JOBS": "1", "ASAN_CACHE_DIR": "off"}
+        env = first_on_path(folder, afghanistan_only({**os.environ, **settings}))
         filled = [a.format(work=work, floor=floor) for a in arguments]
         done = subprocess.run(
             [
@@ -128,7 +118,6 @@ def compare(checkouts: dict[str, Path], commands: list[str]) -> None:
 
 
 def breakdown() -> None:
-    sys.path.insert(0, str(HERE / "benchmarks"))
     from bench_process import prepare_floor_data
 
     with tempfile.TemporaryDirectory(prefix="asan-instructions-") as work:
@@ -158,15 +147,10 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed: apt-get install valgrind")
-    checkouts = {"this checkout": HERE}
-    if args.old is not None:
-        old = args.old.resolve()
-        if not (old / "asan_core").is_dir():
-            sys.exit(f"{old} is not a checkout of asan-sdk (it has no asan_core/)")
-        checkouts["old"] = old
     print(compile_installed())
-    for checkout in checkouts.values():
-        compileall.compile_dir(checkout / "asan_core", quiet=1)
+    checkouts = {"this checkout": checkout(HERE)}
+    if args.old is not None:
+        checkouts["old"] = checkout(args.old)
     try:
         if args.breakdown:
             breakdown()

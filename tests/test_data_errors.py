@@ -273,8 +273,9 @@ def test_a_mistake_in_one_country_does_not_stop_another(
     country_plugin: FixturePlugin,
     kazakhstan: FixturePlugin,
 ) -> None:
-    other = kazakhstan
-    other.write("services.yaml", "country: KZ\nservices:\n  - id: broken\n    titel: {en: x}\n")
+    kazakhstan.write(
+        "services.yaml", "country: KZ\nservices:\n  - id: broken\n    titel: {en: x}\n"
+    )
     fine = run_cli("check", "UZ")
     assert fine.exit_code == 0, fine.output
     broken = run_cli("check", "KZ")
@@ -301,13 +302,12 @@ def test_records_for_a_country_another_plugin_declares_are_not_an_error(
     country_plugin: FixturePlugin,
     kazakhstan: FixturePlugin,
 ) -> None:
-    other = kazakhstan
     # the fixture plugin also contributes to KZ, which the other plugin declares
     country_plugin.write("kz.yaml", "country: KZ\nagencies: []\n")
     assert run_cli("check", "UZ").exit_code == 0
     # and a plugin with a file for an undeclared country stops only the countries it
     # contributes to
-    other.write("stray.yaml", "country: KX\nagencies: []\n")
+    kazakhstan.write("stray.yaml", "country: KX\nagencies: []\n")
     assert run_cli("check", "UZ").exit_code == 0
 
 

@@ -187,6 +187,7 @@ def test_two_processes_build_the_kit_where_the_c_library_has_no_prctl(
     # The forked processes ask the kernel to end them with the build (prctl); a C library
     # without prctl leaves them unprotected, as before, and the build still succeeds.
     import ctypes
+    import signal
 
     from asan_core.kit import templates
 
@@ -205,6 +206,10 @@ def test_two_processes_build_the_kit_where_the_c_library_has_no_prctl(
         return WithoutPrctl(real(name, *args, **kwargs))  # type: ignore[arg-type]
 
     monkeypatch.setattr(ctypes, "CDLL", cdll)
-    templates.end_with_parent(0)  # no prctl: it returns, whoever the parent is
+    previous = signal.getsignal(signal.SIGTERM)  # which it resets, as in a forked process
+    try:
+        templates.end_with_parent(0)  # no prctl: it returns, whoever the parent is
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     build(tmp_path / "kit", "2", monkeypatch)
     assert (tmp_path / "kit" / "manifest.json").is_file()

@@ -30,11 +30,13 @@ def processes_building(out: Path) -> list[int]:
     parent's command line)."""
     found = []
     for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
         try:
             line = (proc / "cmdline").read_bytes()
-        except OSError:  # not a process, or it ended meanwhile
+        except OSError:  # it ended meanwhile
             continue
-        if proc.name.isdigit() and str(out).encode() in line:
+        if str(out).encode() in line:
             found.append(int(proc.name))
     return found
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -15,10 +14,8 @@ from asan_core.cli.support import (
     fail,
     franchise_of,
     guard,
-    interrupted,
-    is_terminal,
     say,
-    stopped_by_sigterm,
+    with_progress,
 )
 
 kit_app = typer.Typer(
@@ -75,30 +72,20 @@ def kit_build(
     finally:
         take_in_templates()  # and the process that compiled them is gone, whatever happened
     chosen = guard(lambda: [negotiate_locale(loc, franchise.country) for loc in locale or []])
-    with stopped_by_sigterm():  # a CI job's timeout: the staging folder removed too
-        try:
-            if is_terminal(sys.stderr):  # a spinner with each step (Rich imported only for it)
-                with consoles.err.status("building the kit…") as status:
-                    report = guard(
-                        lambda: build_kit(
-                            franchise,
-                            out,
-                            chosen or None,
-                            strict,
-                            force,
-                            progress=lambda text: status.update(text),
-                            pdf=pdf,
-                            browser=browser,
-                        )
-                    )
-            else:
-                report = guard(
-                    lambda: build_kit(
-                        franchise, out, chosen or None, strict, force, pdf=pdf, browser=browser
-                    )
-                )
-        except KeyboardInterrupt as exc:
-            interrupted(exc, "the previous kit (if any) is unchanged")
+    report = with_progress(  # a CI job's timeout (SIGTERM) removes the staging folder too
+        lambda progress: build_kit(
+            franchise,
+            out,
+            chosen or None,
+            strict,
+            force,
+            progress=progress,
+            pdf=pdf,
+            browser=browser,
+        ),
+        "building the kit…",
+        "the previous kit (if any) is unchanged",
+    )
     say(
         f"built {display_path(report.out)}: {report.files} files, "
         f"{report.bytes / 1024:.0f} KiB, locales {', '.join(report.locales)}"

@@ -24,10 +24,9 @@ from asan_core.cli.support import (
     fail,
     franchise_of,
     guard,
-    interrupted,
     print_json,
     say,
-    stopped_by_sigterm,
+    with_progress,
 )
 
 if TYPE_CHECKING:
@@ -66,15 +65,7 @@ def _settings(memory: str, threads: int) -> EngineSettings:
 def _with_progress(action: Callable[[Callable[[str], None] | None], T]) -> T:
     """Run ``action`` with a spinner on stderr when it is a terminal; Ctrl-C exits 130,
     SIGTERM 143, with nothing written."""
-    console = consoles.err
-    with stopped_by_sigterm():
-        try:
-            if console.is_terminal:
-                with console.status("reading the records…") as status:
-                    return guard(lambda: action(lambda text: status.update(text)))
-            return guard(lambda: action(None))
-        except KeyboardInterrupt as exc:
-            interrupted(exc, "nothing was written")
+    return with_progress(action, "reading the records…", "nothing was written")
 
 
 def _print_rejections(reports: list[ImportReport]) -> None:

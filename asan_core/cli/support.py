@@ -139,6 +139,23 @@ def interrupted(exc: KeyboardInterrupt, what: str) -> NoReturn:
     raise typer.Exit(143 if terminated else 130)
 
 
+def with_progress(
+    action: Callable[[Callable[[str], None] | None], T], doing: str, if_stopped: str
+) -> T:
+    """Run ``action`` (given a function that shows each step, or None) as a command that
+    writes: at a terminal with a spinner on stderr saying ``doing``, then each step (Rich
+    imported only for it); its problems exit 2, located (:func:`guard`); Ctrl-C or
+    SIGTERM stop it, saying ``if_stopped`` (:func:`interrupted`)."""
+    with stopped_by_sigterm():
+        try:
+            if is_terminal(sys.stderr):
+                with consoles.err.status(doing) as status:
+                    return guard(lambda: action(status.update))
+            return guard(lambda: action(None))
+        except KeyboardInterrupt as exc:
+            interrupted(exc, if_stopped)
+
+
 def host_or_warn() -> PluginHost:
     """The plugin host; broken plugins and plugins that should change are warned about."""
     from asan_core.contract.host import get_plugin_manager

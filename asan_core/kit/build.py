@@ -327,19 +327,18 @@ def units(
     franchise: Franchise, chosen: list[str], capacity_plan: CapacityPlan | None
 ) -> list[Unit]:
     """Every page of every locale, locale after locale, as units of work; in each locale
-    the handbooks first. The handbooks share the curriculum's Markdown and the service
-    cards, which each process renders once: the locale the two processes meet in is
-    then mostly split between the handbooks (taken from the front) and the other pages
-    (from the back), rather than one handbook in each process."""
+    the handbooks last. The handbooks share the curriculum's Markdown and the service
+    cards, which each process renders once: in the locale where the two processes meet,
+    the one from the back then takes the handbooks and the one from the front the other
+    pages, rather than one handbook each (docs/performance.md counts the renders)."""
     found: list[Unit] = []
     for locale in chosen:
         grouped: dict[Any, list[Page]] = {}
         for index, page in enumerate(pages(franchise, capacity_plan)):
             grouped.setdefault(page.values.get("role", index), []).append(page)
-        groups = list(grouped.values())
-        handbooks = [g for g in groups if "role" in g[0].values]
-        found.extend(Unit(locale, tuple(group)) for group in groups if group not in handbooks)
-        found.extend(Unit(locale, tuple(group)) for group in handbooks)
+        # a stable sort: the other pages, then the handbooks, each in their own order
+        ordered = sorted(grouped.values(), key=lambda group: "role" in group[0].values)
+        found.extend(Unit(locale, tuple(group)) for group in ordered)
     return found
 
 
