@@ -109,23 +109,28 @@ def test_a_build_terminated_removes_what_it_was_writing_and_says_so(
     # command says so and exits 143; the processes it forked end with it.
     out, first = a_first_kit(tmp_path)
     stopped = 0
-    for after_s in (0.0, 0.05, 0.15):
+    for after_s in (0.0, 0.0, 0.01, 0.03, 0.1):
+        previous = out.stat().st_ino  # the swap puts another folder at this path
         process = build(out, stderr=subprocess.PIPE)
-        deadline = time.monotonic() + 60
-        while not any(p.name.startswith(".kit.building-") for p in out.parent.iterdir()):
-            assert process.poll() is None and time.monotonic() < deadline, "no staging folder"
-            time.sleep(0.005)
+        while process.poll() is None and not any(
+            p.name.startswith(".kit.building-") for p in out.parent.iterdir()
+        ):
+            time.sleep(0.002)
         time.sleep(after_s)
         process.send_signal(signal.SIGTERM)
         _, stderr = process.communicate(timeout=60)
-        if process.returncode == 0:  # it had finished: nothing to stop
+        assert no_process_left(out)
+        assert [p.name for p in out.parent.iterdir()] == ["kit"]  # nothing left beside it
+        assert complete(out)
+        if out.stat().st_ino != previous:
+            # the new kit was in place before SIGTERM came: the build had done its work
+            # (after it, SIGTERM ends the process as by default)
+            assert process.returncode in (0, 143, -signal.SIGTERM), stderr
             continue
         stopped += 1
         assert process.returncode == 143, stderr
         assert "terminated: the previous kit (if any) is unchanged" in stderr
         assert "Traceback" not in stderr
-        assert no_process_left(out)
-        assert [p.name for p in out.parent.iterdir()] == ["kit"]  # nothing left beside it
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-        assert manifest["files"] == first and complete(out)
-    assert stopped >= 2
+        assert manifest["files"] == first
+    assert stopped >= 2  # SIGTERM came in the middle of a build at least twice
